@@ -1,0 +1,231 @@
+package dev.jetway.core.routing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.api.BackendFactory;
+import dev.jetway.api.FactoryContext;
+import dev.jetway.api.PolicyFactory;
+import dev.jetway.api.PolicyScope;
+import dev.jetway.core.config.ConfigPath;
+import dev.jetway.core.config.Problems;
+import dev.jetway.core.plugin.PluginInvoker;
+import dev.jetway.core.plugin.PluginRegistry;
+import dev.jetway.core.plugin.Registered;
+import org.eclipse.jetty.server.Handler;
+
+/**
+ * Builds the plugin part of a route: its backends (by their YAML key, with weights, backend policies and
+ * references to top-level {@code backends}) wrapped in its policies (by key, ordered by each policy's order).
+ */
+public final class ChainAssembler {
+
+    /** agentgateway's backend keys, to tell an unsupported backend from a typo. */
+    private static final Set<String> AGENTGATEWAY_BACKENDS = Set.of("service", "host", "dynamic", "mcp", "ai", "aws");
+
+    /** agentgateway's policy keys, to tell an unsupported policy from a typo. */
+    private static final Set<String> AGENTGATEWAY_POLICIES = Set.of("requestHeaderModifier", "responseHeaderModifier",
+            "requestRedirect", "urlRewrite", "requestMirror", "directResponse", "cors", "mcpAuthorization",
+            "authorization", "mcpAuthentication", "a2a", "ai", "backendTLS", "backendTunnel", "backendAuth",
+            "localRateLimit", "remoteRateLimit", "jwtAuth", "oidc", "basicAuth", "apiKey", "extAuthz", "extProc",
+            "transformations", "csrf", "timeout", "retry", "http", "tcp", "health");
+
+    /** A top-level {@code backends[]} entry, found by name. */
+    public record NamedBackend(ObjectNode node, ConfigPath path) {
+    }
+
+    private final PluginRegistry registry;
+    private final PluginInvoker invoker;
+    private final Problems problems;
+    private final Function<String, FactoryContext> contexts;
+    private final Map<String, NamedBackend> namedBackends = new HashMap<>();
+
+    public ChainAssembler(PluginRegistry registry, PluginInvoker invoker, Problems problems,
+                          Function<String, FactoryContext> contexts) {
+        this.registry = registry;
+        this.invoker = invoker;
+        this.problems = problems;
+        this.contexts = contexts;
+    }
+
+    /** Validates the top-level {@code backends} list and makes its entries referable by name. */
+    public void defineBackends(List<ObjectNode> backends, ConfigPath path) {
+        for (int i = 0; i < backends.size(); i++) {
+            ObjectNode node = backends.get(i);
+            ConfigPath at = path.index(i);
+            JsonNode name = node.get("name");
+            if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                problems.add(at, "a backend needs a name, which routes refer to with {backend: <name>}");
+                continue;
+            }
+            if (namedBackends.putIfAbsent(name.asText(), new NamedBackend(node, at)) != null) {
+                problems.add(at.key("name"), "backend name \"" + name.asText() + "\" is used twice");
+            }
+            typeKey(node, at, Set.of("name", "policies"));
+        }
+    }
+
+    /** The route's backends behind its policies. */
+    public Handler route(String routeName, List<JsonNode> backends, ObjectNode policies, ConfigPath path, String location) {
+        List<WeightedBackends.Weighted> built = new ArrayList<>();
+        for (int i = 0; i < backends.size(); i++) {
+            WeightedBackends.Weighted backend = routeBackend(backends.get(i), path.key("backends").index(i), location);
+            if (backend != null) {
+                built.add(backend);
+            }
+        }
+        Handler inner = new WeightedBackends(routeName, built);
+        return wrap(policies, path.key("policies"), PolicyScope.ROUTE, location, inner);
+    }
+
+    private WeightedBackends.Weighted routeBackend(JsonNode node, ConfigPath at, String location) {
+        if (!node.isObject()) {
+            problems.add(at, "expected a mapping with one backend type, such as {host: 10.0.0.1:8080}");
+            return null;
+        }
+        int weight = 1;
+        JsonNode w = node.get("weight");
+        if (w != null) {
+            if (!w.canConvertToInt() || w.asInt() < 0) {
+                problems.add(at.key("weight"), "weight must be a whole number, 0 or more");
+            } else {
+                weight = w.asInt();
+            }
+        }
+        String key = typeKey((ObjectNode) node, at, Set.of("weight", "policies"));
+        if (key == null) {
+            return null;
+        }
+        Handler handler;
+        if (key.equals("backend")) {
+            handler = reference(node.get(key), at.key(key), location);
+        } else {
+            handler = backend(key, node.get(key), at.key(key), location);
+        }
+        if (handler == null) {
+            return null;
+        }
+        Handler wrapped = wrap(policyNode(node, at), at.key("policies"), PolicyScope.BACKEND, location, handler);
+        return new WeightedBackends.Weighted(wrapped, weight);
+    }
+
+    private Handler reference(JsonNode name, ConfigPath at, String location) {
+        NamedBackend target = name != null && name.isTextual() ? namedBackends.get(name.asText()) : null;
+        if (target == null) {
+            problems.add(at, "no backend named " + name + " in the top-level backends list; defined: "
+                    + String.join(", ", new TreeSet<>(namedBackends.keySet())));
+            return null;
+        }
+        String key = typeKey(target.node(), target.path(), Set.of("name", "policies"));
+        if (key == null) {
+            return null;
+        }
+        String where = "backend \"" + name.asText() + "\" of " + location;
+        Handler handler = backend(key, target.node().get(key), target.path().key(key), where);
+        return handler == null ? null
+                : wrap(policyNode(target.node(), target.path()), target.path().key("policies"), PolicyScope.BACKEND, where, handler);
+    }
+
+    private Handler backend(String key, JsonNode value, ConfigPath at, String location) {
+        Registered<BackendFactory<?>> registered = registry.backends().get(key);
+        if (registered == null) {
+            String available = String.join(", ", registry.backends().keySet());
+            problems.addAtKey(at, (AGENTGATEWAY_BACKENDS.contains(key)
+                    ? "backend type \"" + key + "\" is not supported by the loaded plugins"
+                    : "unknown backend type \"" + key + "\"") + "; available backend types: " + available);
+            return null;
+        }
+        return create(registered.factory(), value, at, contexts.apply(location));
+    }
+
+    private <C> Handler create(BackendFactory<C> factory, JsonNode value, ConfigPath at, FactoryContext context) {
+        return invoker.invoke(value, at, factory.configType(), config -> factory.create(config, context));
+    }
+
+    /** Wraps {@code inner} in the policies of a block, outermost first by order; problems are recorded. */
+    private Handler wrap(ObjectNode policies, ConfigPath at, PolicyScope scope, String location, Handler inner) {
+        if (policies == null) {
+            return inner;
+        }
+        record Built(int order, Handler.Wrapper wrapper) {
+        }
+        List<Built> built = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = policies.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            ConfigPath p = at.key(entry.getKey());
+            Registered<PolicyFactory<?>> registered = registry.policies().get(entry.getKey());
+            if (registered == null) {
+                String available = String.join(", ", registry.policies().keySet());
+                problems.addAtKey(p, (AGENTGATEWAY_POLICIES.contains(entry.getKey())
+                        ? "policy \"" + entry.getKey() + "\" is not supported by the loaded plugins"
+                        : "unknown policy \"" + entry.getKey() + "\"") + "; available policies: " + available);
+                continue;
+            }
+            PolicyFactory<?> factory = registered.factory();
+            if (!factory.scopes().contains(scope)) {
+                problems.addAtKey(p, "policy \"" + entry.getKey() + "\" cannot be used in "
+                        + (scope == PolicyScope.ROUTE ? "a route's" : "a backend's") + " policies; it applies to: "
+                        + factory.scopes().stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
+                continue;
+            }
+            Handler.Wrapper wrapper = policy(factory, entry.getValue(), p, contexts.apply(location));
+            if (wrapper != null) {
+                built.add(new Built(factory.order(), wrapper));
+            }
+        }
+        built.sort(Comparator.comparingInt(Built::order));
+        Handler handler = inner;
+        for (int i = built.size() - 1; i >= 0; i--) {
+            Handler.Wrapper wrapper = built.get(i).wrapper();
+            wrapper.setHandler(handler);
+            handler = wrapper;
+        }
+        return handler;
+    }
+
+    private <C> Handler.Wrapper policy(PolicyFactory<C> factory, JsonNode value, ConfigPath at, FactoryContext context) {
+        return invoker.invoke(value, at, factory.configType(), config -> factory.create(config, context));
+    }
+
+    private ObjectNode policyNode(JsonNode node, ConfigPath at) {
+        JsonNode policies = node.get("policies");
+        if (policies == null || policies.isNull()) {
+            return null;
+        }
+        if (!policies.isObject()) {
+            problems.add(at.key("policies"), "expected a mapping of policy names to their settings");
+            return null;
+        }
+        return (ObjectNode) policies;
+    }
+
+    /** The one backend-type key of a backend entry, besides {@code ignored}; problems recorded when not exactly one. */
+    private String typeKey(ObjectNode node, ConfigPath at, Set<String> ignored) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (!ignored.contains(k)) {
+                keys.add(k);
+            }
+        });
+        if (keys.size() == 1) {
+            return keys.get(0);
+        }
+        Set<String> available = new TreeSet<>(registry.backends().keySet());
+        if (!ignored.contains("name")) {
+            available.add("backend");
+        }
+        problems.add(at, keys.isEmpty()
+                ? "a backend needs one backend type; available: " + String.join(", ", available)
+                : "a backend has exactly one backend type, found " + keys.size() + ": " + String.join(", ", keys));
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jetway.core.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.jetway.api.GatewayAttributes;
+import dev.jetway.api.http.PlainText;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Chooses the route of a listener for each request, as agentgateway does: the most specific hostname class first
+ * (exact, longest wildcard, none), then Gateway API path precedence, then config order. Unmatched requests get 404.
+ */
+public final class Router extends Handler.AbstractContainer {
+
+    private record Candidate(Route route, RouteMatcher matcher) {
+    }
+
+    private final List<Route> routes;
+    private final List<Candidate> candidates;
+    private final boolean anyHostnames;
+
+    public Router(List<Route> routes) {
+        super(false);
+        this.routes = List.copyOf(routes);
+        List<Candidate> all = new ArrayList<>();
+        for (Route route : routes) {
+            for (RouteMatcher matcher : route.matchers()) {
+                all.add(new Candidate(route, matcher));
+            }
+        }
+        all.sort((a, b) -> RouteMatcher.PRECEDENCE.compare(a.matcher(), b.matcher()));
+        this.candidates = List.copyOf(all);
+        this.anyHostnames = routes.stream().anyMatch(r -> !r.hostnames().isEmpty());
+        for (Route route : routes) {
+            addBean(route.handler(), true);
+        }
+    }
+
+    @Override
+    public List<Handler> getHandlers() {
+        return routes.stream().map(Route::handler).toList();
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Route route = select(request);
+        if (route == null) {
+            PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "route not found\n");
+            return true;
+        }
+        request.setAttribute(GatewayAttributes.ROUTE, route.name());
+        if (!route.handler().handle(request, response, callback)) {
+            PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "route not found\n");
+        }
+        return true;
+    }
+
+    /** The route for {@code request}, or {@code null}. */
+    Route select(Request request) {
+        String path = Request.getPathInContext(request);
+        if (!anyHostnames) {
+            for (Candidate c : candidates) {
+                if (c.matcher().matches(request, path)) {
+                    return c.route();
+                }
+            }
+            return null;
+        }
+        String host = Request.getServerName(request);
+        Route best = null;
+        int bestScore = -1;
+        for (Candidate c : candidates) {
+            int score = c.route().hostScore(host);
+            if (score > bestScore && c.matcher().matches(request, path)) {
+                best = c.route();
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+}

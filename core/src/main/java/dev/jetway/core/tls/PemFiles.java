@@ -1,0 +1,184 @@
+package dev.jetway.core.tls;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import dev.jetway.api.ConfigException;
+import dev.jetway.api.tls.PemLoader;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads PEM certificates and private keys (PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY}, SEC1
+ * {@code EC PRIVATE KEY}) with BouncyCastle's parser, and builds the key and trust stores Jetty takes.
+ */
+public final class PemFiles implements PemLoader {
+
+    /** Resolves a path named in the config, reporting a missing file against its field. */
+    @FunctionalInterface
+    public interface FileResolver {
+        Path resolve(String field, String path) throws ConfigException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PemFiles.class);
+
+    private final FileResolver resolver;
+    private final JcaX509CertificateConverter certificateConverter = new JcaX509CertificateConverter();
+    private final JcaPEMKeyConverter keyConverter = new JcaPEMKeyConverter();
+
+    public PemFiles(FileResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public List<X509Certificate> certificates(String field, String path) throws ConfigException {
+        Path file = resolver.resolve(field, path);
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Object object : read(field, file)) {
+            if (object instanceof X509CertificateHolder holder) {
+                try {
+                    certificates.add(certificateConverter.getCertificate(holder));
+                } catch (CertificateException e) {
+                    throw new ConfigException(field, "cannot read a certificate in " + file + ": " + e.getMessage());
+                }
+            }
+        }
+        if (certificates.isEmpty()) {
+            throw new ConfigException(field, "no certificate found in " + file + " (expected PEM \"BEGIN CERTIFICATE\" blocks)");
+        }
+        return certificates;
+    }
+
+    @Override
+    public KeyStore trustStore(String field, String path) throws ConfigException {
+        List<X509Certificate> certificates = certificates(field, path);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (int i = 0; i < certificates.size(); i++) {
+                store.setCertificateEntry("ca-" + i, certificates.get(i));
+            }
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new ConfigException(field, "cannot build a trust store: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public KeyStore keyStore(String certField, String certPath, String keyField, String keyPath) throws ConfigException {
+        List<X509Certificate> chain = certificates(certField, certPath);
+        PrivateKey key = privateKey(keyField, keyPath);
+        X509Certificate leaf = chain.get(0);
+        if (!belongTogether(key, leaf.getPublicKey())) {
+            throw new ConfigException(keyField, "the private key in " + keyPath + " does not match the certificate in "
+                    + certPath + " (" + leaf.getSubjectX500Principal().getName() + ")");
+        }
+        warnIfNotCurrent(certPath, leaf);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("key", key, KEY_PASSWORD.toCharArray(), chain.toArray(new X509Certificate[0]));
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new ConfigException(keyField, "cannot build a key store: " + e.getMessage());
+        }
+    }
+
+    /** The single private key of a PEM file. */
+    public PrivateKey privateKey(String field, String path) throws ConfigException {
+        Path file = resolver.resolve(field, path);
+        List<PrivateKey> keys = new ArrayList<>();
+        for (Object object : read(field, file)) {
+            try {
+                if (object instanceof PEMKeyPair pair) {
+                    keys.add(keyConverter.getPrivateKey(pair.getPrivateKeyInfo()));
+                } else if (object instanceof PrivateKeyInfo info) {
+                    keys.add(keyConverter.getPrivateKey(info));
+                } else if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+                    throw new ConfigException(field, "the private key in " + file
+                            + " is encrypted; decrypt it first: openssl pkey -in " + file + " -out key.pem");
+                }
+            } catch (IOException e) {
+                throw new ConfigException(field, "cannot read the private key in " + file + ": " + e.getMessage());
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new ConfigException(field, "no private key found in " + file
+                    + " (expected PEM \"BEGIN PRIVATE KEY\", \"BEGIN RSA PRIVATE KEY\" or \"BEGIN EC PRIVATE KEY\")");
+        }
+        if (keys.size() > 1) {
+            throw new ConfigException(field, keys.size() + " private keys found in " + file + "; expected exactly one");
+        }
+        return keys.get(0);
+    }
+
+    private List<Object> read(String field, Path file) throws ConfigException {
+        List<Object> objects = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+             PEMParser parser = new PEMParser(reader)) {
+            Object object;
+            while ((object = parser.readObject()) != null) {
+                if (!(object instanceof ASN1ObjectIdentifier) && !(object instanceof X9ECParameters)) {
+                    objects.add(object);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(field, "cannot read PEM file " + file + ": " + e.getMessage());
+        }
+        return objects;
+    }
+
+    /** Signs and verifies a probe: works for RSA, EC and EdDSA keys alike, whatever their encoding. */
+    private static boolean belongTogether(PrivateKey key, PublicKey publicKey) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            default -> key.getAlgorithm(); // Ed25519 and Ed448 name their own signature
+        };
+        try {
+            byte[] probe = "jetway key check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void warnIfNotCurrent(String path, X509Certificate leaf) {
+        Date now = new Date();
+        if (now.after(leaf.getNotAfter())) {
+            LOG.warn("Certificate {} ({}) expired on {}", path, leaf.getSubjectX500Principal().getName(), leaf.getNotAfter());
+        } else if (now.before(leaf.getNotBefore())) {
+            LOG.warn("Certificate {} ({}) is not valid before {}", path, leaf.getSubjectX500Principal().getName(), leaf.getNotBefore());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.jetway.core.testing;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import dev.jetway.api.BackendFactory;
+import dev.jetway.api.FactoryContext;
+import dev.jetway.api.GatewayAttributes;
+import dev.jetway.api.tls.ClientCertificate;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.pf4j.Extension;
+
+/**
+ * A test backend, {@code testEcho: {name: a}}: answers with what the gateway knows about the request, so that tests
+ * can see which listener and route served it and which client certificate was presented.
+ */
+@Extension
+public final class EchoBackendFactory implements BackendFactory<EchoBackendFactory.EchoConfig> {
+
+    public record EchoConfig(String name) {
+    }
+
+    @Override
+    public String type() {
+        return "testEcho";
+    }
+
+    @Override
+    public Class<EchoConfig> configType() {
+        return EchoConfig.class;
+    }
+
+    @Override
+    public Handler create(EchoConfig config, FactoryContext context) {
+        return new Handler.Abstract.NonBlocking() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                ClientCertificate client = (ClientCertificate) request.getAttribute(ClientCertificate.ATTRIBUTE);
+                String body = "backend=" + config.name()
+                        + " listener=" + request.getAttribute(GatewayAttributes.LISTENER)
+                        + " route=" + request.getAttribute(GatewayAttributes.ROUTE)
+                        + " path=" + request.getHttpURI().getPath()
+                        + " protocol=" + request.getConnectionMetaData().getProtocol()
+                        + (client == null ? "" : " client=" + client.subject() + " sans=" + client.subjectAltNames())
+                        + "\n";
+                response.setStatus(200);
+                response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+                return true;
+            }
+        };
+    }
+}

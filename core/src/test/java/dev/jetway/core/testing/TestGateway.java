@@ -1,0 +1,73 @@
+package dev.jetway.core.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.jetway.core.config.ConfigDocument;
+import dev.jetway.core.config.ConfigReader;
+import dev.jetway.core.config.EnvExpander;
+import dev.jetway.core.config.InvalidConfigException;
+import dev.jetway.core.plugin.PluginRegistry;
+import dev.jetway.core.server.Gateway;
+import dev.jetway.core.server.GatewayAssembler;
+import dev.jetway.core.server.GatewayOptions;
+
+/**
+ * A real gateway for tests, from YAML, with the plugins on the test class path, listening on 127.0.0.1. Use
+ * {@code port: 0} in binds and ask {@link #port(int)} which port each bind got.
+ */
+public final class TestGateway implements AutoCloseable {
+
+    private static final PluginRegistry PLUGINS = PluginRegistry.load(List.of());
+
+    private final Gateway gateway;
+
+    private TestGateway(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Starts a gateway from {@code yaml}; relative file names resolve against {@code workingDir}. */
+    public static TestGateway start(String yaml, Path workingDir) throws Exception {
+        return start(yaml, workingDir, Map.of());
+    }
+
+    public static TestGateway start(String yaml, Path workingDir, Map<String, String> env) throws Exception {
+        Gateway gateway = assemble(yaml, workingDir, env);
+        gateway.start();
+        return new TestGateway(gateway);
+    }
+
+    /** Builds without starting; throws with every problem when the config is invalid. */
+    public static Gateway assemble(String yaml, Path workingDir, Map<String, String> env) throws InvalidConfigException {
+        ConfigDocument document = new ConfigReader(EnvExpander.of(env)).readInline(yaml);
+        return new GatewayAssembler(PLUGINS, new GatewayOptions("127.0.0.1", workingDir)).assemble(document);
+    }
+
+    /** The problems of an invalid config, as users see them ({@code <inline>:12:7: field: message}). */
+    public static List<String> problems(String yaml, Path workingDir) {
+        try {
+            assemble(yaml, workingDir, Map.of());
+            return List.of();
+        } catch (InvalidConfigException e) {
+            return e.problems().stream().map(Object::toString).toList();
+        }
+    }
+
+    public int port(int bindIndex) {
+        return gateway.port(bindIndex);
+    }
+
+    public int port() {
+        return port(0);
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() throws Exception {
+        gateway.stop();
+    }
+}

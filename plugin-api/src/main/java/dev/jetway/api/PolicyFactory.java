@@ -1,0 +1,62 @@
+package dev.jetway.api;
+
+import java.util.Set;
+
+import org.eclipse.jetty.server.Handler;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * A policy, selected by its YAML key in a {@code policies} block of a route or a backend.
+ *
+ * <p>The kernel binds the value under the key into {@link #configType()} and calls {@link #create} once per
+ * occurrence. The returned wrapper sits in front of the backend: it may answer the request itself, change it on the
+ * way in, or decorate the response. Policies of one block are nested by {@link #order()} (lowest outermost), not by
+ * their order in the YAML, so that a config means the same thing however its keys are written.
+ *
+ * <pre>{@code
+ * @Extension
+ * public final class AddHeaderPolicyFactory implements PolicyFactory<AddHeaderConfig> {
+ *     public String type() { return "addHeader"; }
+ *     public Class<AddHeaderConfig> configType() { return AddHeaderConfig.class; }
+ *     public Handler.Wrapper create(AddHeaderConfig config, FactoryContext context) {
+ *         return new AddHeaderHandler(config.name(), config.value());
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param <C> the typed config of this policy
+ */
+public interface PolicyFactory<C> extends ExtensionPoint {
+
+    /** Outermost: policies that decide whether a request may proceed at all. */
+    int ORDER_AUTHENTICATION = 100;
+    /** After authentication: authorization and rate limits. */
+    int ORDER_AUTHORIZATION = 200;
+    /** Request and response rewriting. */
+    int ORDER_TRANSFORMATION = 500;
+    /** Innermost: policies that answer instead of the backend. */
+    int ORDER_TERMINAL = 1000;
+
+    /** The YAML key that selects this policy, such as {@code cors}; unique among loaded plugins. */
+    String type();
+
+    /** The type the YAML value is bound into: usually a record, or an array for list-valued policies. */
+    Class<C> configType();
+
+    /** Where in a policy block this policy runs; lower runs first (outermost). */
+    default int order() {
+        return ORDER_TRANSFORMATION;
+    }
+
+    /** The blocks this policy may appear in; anywhere else is a config error. */
+    default Set<PolicyScope> scopes() {
+        return Set.of(PolicyScope.ROUTE);
+    }
+
+    /**
+     * Builds the policy's wrapper; the kernel sets its inner handler.
+     *
+     * @throws ConfigException naming the offending fields, relative to this policy's value
+     */
+    Handler.Wrapper create(C config, FactoryContext context) throws ConfigException;
+}

@@ -1,0 +1,5 @@
+package dev.jetway.plugin.directresponse;
+
+/** {@code directResponse: {body, status}}. */
+public record DirectResponseConfig(String body, Integer status) {
+}

@@ -1,0 +1,33 @@
+package dev.jetway.plugin.host;
+
+import dev.jetway.api.BackendFactory;
+import dev.jetway.api.ConfigException;
+import dev.jetway.api.FactoryContext;
+import org.eclipse.jetty.server.Handler;
+import org.pf4j.Extension;
+
+/**
+ * {@code host: "10.0.0.1:8080"}: a reverse proxy to one HTTP upstream.
+ */
+@Extension
+public final class HostBackendFactory implements BackendFactory<String> {
+
+    @Override
+    public String type() {
+        return "host";
+    }
+
+    @Override
+    public Class<String> configType() {
+        return String.class;
+    }
+
+    @Override
+    public Handler create(String config, FactoryContext context) throws ConfigException {
+        try {
+            return new HostProxyHandler(Upstream.parse(config), context.location());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jetway.plugin.host;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * Where a {@code host} backend sends requests: {@code 10.0.0.1:8080}, {@code upstream.internal:8080},
+ * {@code [::1]:8080}, or a URL {@code http://h:8080} / {@code https://h} (TLS, verified against the system roots).
+ */
+record Upstream(String scheme, String host, int port) {
+
+    /** @throws IllegalArgumentException with a message for the user */
+    static Upstream parse(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("host is required: an address such as 10.0.0.1:8080 or http://upstream:8080");
+        }
+        String text = value.trim();
+        boolean hasScheme = text.contains("://");
+        URI uri;
+        try {
+            uri = new URI(hasScheme ? text : "http://" + text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid host \"" + value + "\": " + e.getReason());
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("invalid host \"" + value + "\": scheme " + scheme + " is not supported; use http or https");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("invalid host \"" + value + "\": expected host:port, such as 10.0.0.1:8080");
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
+                || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("invalid host \"" + value + "\": give only scheme, host and port; "
+                    + "requests keep their own path (use urlRewrite to change it)");
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        if (!hasScheme && uri.getPort() < 0) {
+            throw new IllegalArgumentException("invalid host \"" + value + "\": a port is required, such as " + value + ":8080");
+        }
+        return new Upstream(scheme, uri.getHost(), port);
+    }
+
+    boolean isSecure() {
+        return scheme.equals("https");
+    }
+
+    @Override
+    public String toString() {
+        return scheme + "://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
+    }
+}
