@@ -12,7 +12,7 @@ public record GlobalSettings(
         JsonNode enableIpv6, JsonNode dns, JsonNode localXdsPath, JsonNode caAddress, JsonNode caAuthToken,
         JsonNode xdsAddress, JsonNode xdsAuthToken, JsonNode namespace, JsonNode gateway, JsonNode trustDomain,
         JsonNode serviceAccount, JsonNode clusterId, JsonNode network, JsonNode adminAddr, JsonNode statsAddr,
-        JsonNode readinessAddr, JsonNode session, JsonNode connectionTerminationDeadline,
+        JsonNode readinessAddr, SessionSettings session, JsonNode connectionTerminationDeadline,
         JsonNode connectionMinTerminationDeadline, JsonNode workerThreads, JsonNode tracing, JsonNode logging,
         JsonNode metrics, JsonNode backend, JsonNode hbone) {
 
@@ -23,6 +23,10 @@ public record GlobalSettings(
     public enum TlsProvider {
         @JsonProperty("jdk") JDK,
         @JsonProperty("conscrypt") CONSCRYPT
+    }
+
+    /** {@code config.session}: the key that encrypts session tokens, 64 hex digits ({@code openssl rand -hex 32}). */
+    public record SessionSettings(String key) {
     }
 
     public GlobalSettings {

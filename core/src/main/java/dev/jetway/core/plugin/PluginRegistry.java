@@ -74,6 +74,11 @@ public final class PluginRegistry implements AutoCloseable {
         return listenerTls;
     }
 
+    /** Every loaded extension of {@code extensionPoint}, from the class path and from plugins. */
+    public <T> List<T> extensions(Class<T> extensionPoint) {
+        return List.copyOf(manager.getExtensions(extensionPoint));
+    }
+
     @Override
     public void close() {
         manager.stopPlugins();

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.crypto.SecretKey;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.core.config.BindConfig;
 import dev.jetway.core.config.ConfigBinder;
@@ -51,7 +53,8 @@ public final class GatewayAssembler {
                     problems.add(ConfigPath.ROOT.key("config").key("tlsProvider"), reason + "; use tlsProvider: jdk"));
         }
 
-        KernelContext kernel = new KernelContext("the gateway", options.workingDir(), document.baseDir());
+        SecretKey sessionKey = SessionKeys.resolve(settings.session(), options.environment(), problems);
+        KernelContext kernel = new KernelContext("the gateway", options.workingDir(), document.baseDir(), sessionKey, registry);
         PluginInvoker invoker = new PluginInvoker(binder, problems);
         ChainAssembler chains = new ChainAssembler(registry, invoker, problems, kernel::at);
         chains.defineBackends(config.backends(), ConfigPath.ROOT.key("backends"));
@@ -130,7 +133,6 @@ public final class GatewayAssembler {
         settings.put("adminAddr", s.adminAddr());
         settings.put("statsAddr", s.statsAddr());
         settings.put("readinessAddr", s.readinessAddr());
-        settings.put("session", s.session());
         settings.put("connectionTerminationDeadline", s.connectionTerminationDeadline());
         settings.put("connectionMinTerminationDeadline", s.connectionMinTerminationDeadline());
         settings.put("workerThreads", s.workerThreads());

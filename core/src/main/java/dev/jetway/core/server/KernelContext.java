@@ -2,10 +2,15 @@ package dev.jetway.core.server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import javax.crypto.SecretKey;
 
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.FactoryContext;
 import dev.jetway.api.tls.PemLoader;
+import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.tls.PemFiles;
 
 /** The {@link FactoryContext} of one piece of the gateway. */
@@ -14,17 +19,21 @@ final class KernelContext implements FactoryContext {
     private final String location;
     private final Path workingDir;
     private final Path configDir;
+    private final SecretKey sessionKey;
+    private final PluginRegistry registry;
     private final PemFiles pem;
 
-    KernelContext(String location, Path workingDir, Path configDir) {
+    KernelContext(String location, Path workingDir, Path configDir, SecretKey sessionKey, PluginRegistry registry) {
         this.location = location;
         this.workingDir = workingDir;
         this.configDir = configDir;
+        this.sessionKey = sessionKey;
+        this.registry = registry;
         this.pem = new PemFiles(this::file);
     }
 
     KernelContext at(String otherLocation) {
-        return new KernelContext(otherLocation, workingDir, configDir);
+        return new KernelContext(otherLocation, workingDir, configDir, sessionKey, registry);
     }
 
     @Override
@@ -61,5 +70,15 @@ final class KernelContext implements FactoryContext {
     @Override
     public PemLoader pem() {
         return pem;
+    }
+
+    @Override
+    public Optional<SecretKey> sessionKey() {
+        return Optional.ofNullable(sessionKey);
+    }
+
+    @Override
+    public <T> List<T> extensions(Class<T> extensionPoint) {
+        return registry.extensions(extensionPoint);
     }
 }

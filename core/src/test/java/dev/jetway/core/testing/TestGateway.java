@@ -41,7 +41,7 @@ public final class TestGateway implements AutoCloseable {
     /** Builds without starting; throws with every problem when the config is invalid. */
     public static Gateway assemble(String yaml, Path workingDir, Map<String, String> env) throws InvalidConfigException {
         ConfigDocument document = new ConfigReader(EnvExpander.of(env)).readInline(yaml);
-        return new GatewayAssembler(PLUGINS, new GatewayOptions("127.0.0.1", workingDir)).assemble(document);
+        return new GatewayAssembler(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, env)).assemble(document);
     }
 
     /** The problems of an invalid config, as users see them ({@code <inline>:12:7: field: message}). */
