@@ -64,6 +64,8 @@ public final class ConfigBinder {
             problems.add(path, "invalid value \"" + f.getValue() + "\"; allowed values: " + enumValues(f.getTargetType()));
         } else if (e instanceof InvalidFormatException f && f.getTargetType() == Duration.class) {
             problems.add(path, f.getOriginalMessage());
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            problems.add(path, "expected " + describe(f.getTargetType()) + " but found \"" + f.getValue() + "\"");
         } else if (e instanceof MismatchedInputException m) {
             problems.add(path, mismatch(m));
         } else {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML or JSON config into a tree, remembering where each key and value was written and expanding
@@ -69,10 +70,7 @@ public final class ConfigReader {
                 root = new TreeBuilder(source, parser, locations, problems).value(ConfigPath.ROOT, null);
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new InvalidConfigException(List.of(new Problems.Problem(
-                    at == null ? new Location(source, 0, 0) : new Location(source, at.getLineNr(), at.getColumnNr()),
-                    ConfigPath.ROOT, "not valid " + (isJson ? "JSON" : "YAML") + ": " + e.getOriginalMessage())));
+            throw new InvalidConfigException(List.of(syntaxProblem(source, e, isJson)));
         } catch (IOException e) {
             throw single(source, "cannot read config: " + e.getMessage());
         }
@@ -83,6 +81,18 @@ public final class ConfigReader {
             throw single(source, "the config must be a mapping with keys such as binds, backends and config");
         }
         return new ConfigDocument(source, baseDir, root, locations);
+    }
+
+    /** SnakeYAML knows where the problem is and what it is; its message also quotes the source, which we drop. */
+    private static Problems.Problem syntaxProblem(String source, JsonProcessingException e, boolean isJson) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+            return new Problems.Problem(new Location(source, yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1),
+                    ConfigPath.ROOT, "not valid YAML: " + yaml.getProblem() + context);
+        }
+        JsonLocation at = e.getLocation();
+        return new Problems.Problem(at == null ? new Location(source, 0, 0) : new Location(source, at.getLineNr(), at.getColumnNr()),
+                ConfigPath.ROOT, "not valid " + (isJson ? "JSON" : "YAML") + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
 
     private static InvalidConfigException single(String source, String message) {

@@ -70,7 +70,7 @@ public final class BindConnectors {
         connector.setName("port-" + port);
         server.addConnector(connector);
         connectors.add(connector);
-        handlers.put(connector, new BindHandler(port, listeners, selector));
+        handlers.put(connector, new BindHandler(listeners, selector));
         return connector;
     }
 

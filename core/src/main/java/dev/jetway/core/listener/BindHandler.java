@@ -19,13 +19,11 @@ import org.eclipse.jetty.util.Callback;
  */
 final class BindHandler extends Handler.AbstractContainer {
 
-    private final int port;
     private final List<GatewayListener> listeners;
     private final ListenerSelector selector;
 
-    BindHandler(int port, List<GatewayListener> listeners, ListenerSelector selector) {
+    BindHandler(List<GatewayListener> listeners, ListenerSelector selector) {
         super(false);
-        this.port = port;
         this.listeners = List.copyOf(listeners);
         this.selector = selector;
         for (GatewayListener listener : listeners) {
@@ -43,7 +41,7 @@ final class BindHandler extends Handler.AbstractContainer {
         GatewayListener listener = listenerOf(request);
         if (listener == null) {
             PlainText.send(response, callback, HttpStatus.NOT_FOUND_404,
-                    "no listener on port " + port + " for host \"" + Request.getServerName(request) + "\"\n");
+                    "no listener on port " + Request.getLocalPort(request) + " for host \"" + Request.getServerName(request) + "\"\n");
             return true;
         }
         request.setAttribute(GatewayAttributes.LISTENER, listener.name());

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 
 import dev.jetway.api.ConfigException;
+import dev.jetway.api.ConfigProblem;
 import dev.jetway.api.tls.PemLoader;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -89,8 +90,22 @@ public final class PemFiles implements PemLoader {
 
     @Override
     public KeyStore keyStore(String certField, String certPath, String keyField, String keyPath) throws ConfigException {
-        List<X509Certificate> chain = certificates(certField, certPath);
-        PrivateKey key = privateKey(keyField, keyPath);
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<X509Certificate> chain = null;
+        PrivateKey key = null;
+        try {
+            chain = certificates(certField, certPath);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            key = privateKey(keyField, keyPath);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         X509Certificate leaf = chain.get(0);
         if (!belongTogether(key, leaf.getPublicKey())) {
             throw new ConfigException(keyField, "the private key in " + keyPath + " does not match the certificate in "

@@ -46,7 +46,11 @@ public final class JdkTls {
 
     private static SSLSocket open(SSLContext context, int port, String serverName, List<String> protocols,
                                   List<String> suites) throws IOException {
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        // Layered on a plain socket so that the JDK keys its session cache by the server name: it would otherwise
+        // resume the last session to 127.0.0.1:port, server name included, whatever SNI we ask for.
+        java.net.Socket plain = new java.net.Socket("127.0.0.1", port);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory()
+                .createSocket(plain, serverName == null ? "127.0.0.1" : serverName, port, true);
         socket.setSoTimeout(10_000);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setServerNames(serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
