@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
@@ -62,7 +61,7 @@ public final class BindConnectors {
             factories.add(new HttpConnectionFactory(http));
         } else {
             factories.add(new HttpConnectionFactory(http));
-            factories.add(new HTTP2CServerConnectionFactory(http));
+            factories.add(new H2cConnectionFactory(http));
         }
         ServerConnector connector = new ServerConnector(server, factories.toArray(new ConnectionFactory[0]));
         connector.setHost(host);

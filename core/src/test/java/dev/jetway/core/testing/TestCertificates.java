@@ -102,7 +102,7 @@ public final class TestCertificates {
     /** A new self-signed CA named {@code name}. */
     public static TestCertificates newCa(String name) {
         KeyPair pair = keyPair(KeyType.EC);
-        X500Name subject = new X500Name("CN=" + name + ",O=jetway tests");
+        X500Name subject = new X500Name("O=jetway tests,CN=" + name);
         X509Certificate cert = sign(subject, pair, subject, pair.getPrivate(), null, true, List.of(), null,
                 Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(2)));
         return new TestCertificates(new Issued(cert, pair.getPrivate(), List.of(cert)));
@@ -132,7 +132,7 @@ public final class TestCertificates {
 
     /** A client certificate with the given subject CN and optional SAN URIs such as {@code spiffe://...}. */
     public Issued client(String commonName, String... uris) {
-        return issue(KeyType.EC, "CN=" + commonName + ",O=jetway tests", List.of(uris), KeyPurposeId.id_kp_clientAuth,
+        return issue(KeyType.EC, "O=jetway tests,CN=" + commonName, List.of(uris), KeyPurposeId.id_kp_clientAuth,
                 Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(1)));
     }
 

@@ -7,6 +7,7 @@ import dev.jetway.api.http.PlainText;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
@@ -29,6 +30,9 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
     private static final Logger LOG = LoggerFactory.getLogger(HostProxyHandler.class);
     private static final long CONNECT_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
     private static final long IDLE_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(90);
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
 
     private final Upstream upstream;
     private final String location;
@@ -60,19 +64,38 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
         httpClient.setUserAgentField(null);
     }
 
+    /**
+     * Via, then the client's address, scheme and authority in both the standard {@code Forwarded} header and the
+     * {@code X-Forwarded-*} ones most upstreams read. The authority comes from the request URI, so that HTTP/2
+     * requests (which carry {@code :authority}, not {@code Host}) keep their host upstream as HTTP/1.1 ones do.
+     */
     @Override
     protected void addProxyHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
-        super.addProxyHeaders(clientToProxyRequest, proxyToServerRequest);
+        addViaHeader(clientToProxyRequest, proxyToServerRequest);
         String remote = Request.getRemoteAddr(clientToProxyRequest);
-        String forwardedFor = clientToProxyRequest.getHeaders().get("X-Forwarded-For");
-        String host = clientToProxyRequest.getHeaders().get(HttpHeader.HOST);
+        String authority = clientToProxyRequest.getHttpURI().getAuthority();
+        String proto = clientToProxyRequest.isSecure() ? "https" : "http";
+        HttpFields incoming = clientToProxyRequest.getHeaders();
+        String forwardedFor = incoming.get(X_FORWARDED_FOR);
+        String forwarded = incoming.get(HttpHeader.FORWARDED);
+        String element = "for=" + quote(remote) + (authority == null ? "" : ";host=" + quote(authority)) + ";proto=" + proto;
         proxyToServerRequest.headers(headers -> {
-            headers.put("X-Forwarded-For", forwardedFor == null ? remote : forwardedFor + ", " + remote);
-            headers.put("X-Forwarded-Proto", clientToProxyRequest.isSecure() ? "https" : "http");
-            if (host != null) {
-                headers.put("X-Forwarded-Host", host);
+            if (authority != null && !headers.contains(HttpHeader.HOST)) {
+                headers.put(HttpHeader.HOST, authority);
+            }
+            headers.put(HttpHeader.FORWARDED, forwarded == null ? element : forwarded + ", " + element);
+            headers.put(X_FORWARDED_FOR, forwardedFor == null ? remote : forwardedFor + ", " + remote);
+            headers.put(X_FORWARDED_PROTO, proto);
+            if (authority != null) {
+                headers.put(X_FORWARDED_HOST, authority);
             }
         });
+    }
+
+    /** RFC 7239 values: IPv6 addresses and host:port need quoting. */
+    private static String quote(String value) {
+        return value.indexOf(':') >= 0 ? "\"" + (value.indexOf(':') != value.lastIndexOf(':') && !value.startsWith("[")
+                ? "[" + value + "]" : value) + "\"" : value;
     }
 
     @Override

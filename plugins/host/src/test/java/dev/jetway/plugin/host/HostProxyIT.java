@@ -1,0 +1,117 @@
+package dev.jetway.plugin.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.jetway.core.testing.TestCertificates;
+import dev.jetway.core.testing.TestCertificates.KeyFormat;
+import dev.jetway.core.testing.TestCertificates.KeyType;
+import dev.jetway.core.testing.TestGateway;
+import dev.jetway.core.testing.Upstream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The host backend behind a real HTTPS listener, to a real Jetty upstream, over HTTP/1.1 and HTTP/2. */
+class HostProxyIT {
+
+    @TempDir
+    static Path dir;
+    static TestCertificates ca;
+    static Upstream upstream;
+    static TestGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ca = TestCertificates.newCa("host proxy CA");
+        ca.server(KeyType.EC, "localhost", "127.0.0.1").write(dir.resolve("tls"), KeyFormat.PKCS8);
+        upstream = Upstream.start(new TestUpstreamHandlers());
+        gateway = TestGateway.start("""
+                binds:
+                - port: 0
+                  listeners:
+                  - protocol: HTTPS
+                    tls: {cert: tls/cert.pem, key: tls/key.pem}
+                    routes:
+                    - name: dead
+                      matches: [{path: {pathPrefix: /dead}}]
+                      backends: [{host: "127.0.0.1:1"}]
+                    - name: app
+                      backends: [{host: "%s"}]
+                """.formatted(upstream.address()), dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        gateway.close();
+        upstream.close();
+    }
+
+    private static HttpClient client(HttpClient.Version version) {
+        return HttpClient.newBuilder().version(version).sslContext(ca.clientContext(null))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static String url(String path) {
+        return "https://localhost:" + gateway.port() + path;
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void methodPathQueryHeadersAndBodyPassThroughWithForwardingHeaders(HttpClient.Version version) throws Exception {
+        HttpResponse<String> response = client(version).send(HttpRequest.newBuilder(URI.create(url("/a/b%20c?x=1&y=two")))
+                .header("X-Custom", "kept").header("X-Forwarded-For", "203.0.113.7")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("payload")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(version, response.version());
+        assertEquals("yes", response.headers().firstValue("x-upstream").orElseThrow());
+        String[] parts = response.body().split("\n\n", 2);
+        List<String> lines = List.of(parts[0].split("\n"));
+        assertEquals("PATCH /a/b%20c?x=1&y=two", lines.get(0));
+        assertTrue(lines.contains("x-custom: kept"), parts[0]);
+        assertTrue(lines.contains("x-forwarded-for: 203.0.113.7, 127.0.0.1"), parts[0]);
+        assertTrue(lines.contains("x-forwarded-proto: https"), parts[0]);
+        assertTrue(lines.contains("x-forwarded-host: localhost:" + gateway.port()), parts[0]);
+        assertTrue(lines.contains("host: localhost:" + gateway.port()), parts[0]);
+        assertTrue(lines.contains("forwarded: for=127.0.0.1;host=\"localhost:" + gateway.port() + "\";proto=https"), parts[0]);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("via: ")), parts[0]);
+        assertEquals("payload", parts[1]);
+    }
+
+    @Test
+    void upstreamStatusesPassThrough() throws Exception {
+        HttpResponse<String> response = client(HttpClient.Version.HTTP_1_1).send(
+                HttpRequest.newBuilder(URI.create(url("/status/418"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(418, response.statusCode());
+    }
+
+    @Test
+    void anUnreachableUpstreamIs502WithTheReason() throws Exception {
+        HttpResponse<String> response = client(HttpClient.Version.HTTP_2).send(
+                HttpRequest.newBuilder(URI.create(url("/dead/x"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(502, response.statusCode());
+        assertEquals("upstream http://127.0.0.1:1 failed: Connection refused\n", response.body());
+    }
+
+    @Test
+    void curlThroughTheHttpsListener() throws Exception {
+        Process curl = new ProcessBuilder("curl", "-sk", "-H", "X-From: curl", url("/hello?from=curl"))
+                .redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, curl.waitFor());
+        assertTrue(out.startsWith("GET /hello?from=curl\n"), out);
+        assertTrue(out.contains("x-from: curl"), out);
+    }
+}
