@@ -7,6 +7,8 @@ import java.util.Optional;
 import javax.crypto.SecretKey;
 
 import dev.jetway.api.tls.PemLoader;
+import dev.jetway.api.upstream.UpstreamTls;
+import org.eclipse.jetty.client.HttpClient;
 
 /**
  * What the kernel offers a factory while it builds one piece of the gateway.
@@ -30,6 +32,25 @@ public interface FactoryContext {
 
     /** Reads PEM certificates and keys, with errors that name the field. */
     PemLoader pem();
+
+    /**
+     * Where certificate refs ({@code caCertificateRefs: [{name: my-ca}]}) resolve: one folder per ref name, laid out as
+     * Kubernetes mounts a ConfigMap ({@code ca.crt}) or a {@code kubernetes.io/tls} Secret ({@code tls.crt},
+     * {@code tls.key}, optional {@code ca.crt}). {@code config.certificateRefsDir}, by default {@code refs/} beside
+     * the config file.
+     */
+    Path certificateRefsDir();
+
+    /** The upstream TLS settings of the backend being built: its own {@code backendTLS} policy, else its route's. */
+    Optional<UpstreamTls> upstreamTls();
+
+    /**
+     * The HTTP client for calls to upstreams from here: HTTP/1.1 and, by ALPN, HTTP/2; TLS as {@link #upstreamTls()}
+     * says (or verified against the system roots for {@code https://} when nothing does); no redirects, cookies or
+     * content decoding, as a gateway must forward what it gets. Shared by everything with equal TLS settings,
+     * started and stopped with the server: do not stop it, and do not make it a managed bean.
+     */
+    HttpClient httpClient();
 
     /**
      * The AES-256 key that protects session tokens handed to clients ({@code config.session.key}, or the

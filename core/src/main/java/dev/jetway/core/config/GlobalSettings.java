@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The {@code config:} block. {@code tlsProvider} is jetway's own; the other fields are agentgateway's, bound so that
- * those jetway does not support yet can be refused by name.
+ * The {@code config:} block. {@code tlsProvider} and {@code certificateRefsDir} are jetway's own; the other fields are
+ * agentgateway's, bound so that those jetway does not support yet can be refused by name.
  */
 public record GlobalSettings(
         TlsProvider tlsProvider,
+        String certificateRefsDir,
         JsonNode enableIpv6, JsonNode dns, JsonNode localXdsPath, JsonNode caAddress, JsonNode caAuthToken,
         JsonNode xdsAddress, JsonNode xdsAuthToken, JsonNode namespace, JsonNode gateway, JsonNode trustDomain,
         JsonNode serviceAccount, JsonNode clusterId, JsonNode network, JsonNode adminAddr, JsonNode statsAddr,
@@ -16,7 +17,7 @@ public record GlobalSettings(
         JsonNode connectionMinTerminationDeadline, JsonNode workerThreads, JsonNode tracing, JsonNode logging,
         JsonNode metrics, JsonNode backend, JsonNode hbone) {
 
-    public static final GlobalSettings DEFAULT = new GlobalSettings(null, null, null, null, null, null, null, null,
+    public static final GlobalSettings DEFAULT = new GlobalSettings(null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** The TLS implementation for HTTPS listeners. */

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import dev.jetway.api.BackendFactory;
 import dev.jetway.api.PolicyFactory;
 import dev.jetway.api.tls.ListenerTlsFactory;
+import dev.jetway.api.upstream.UpstreamTlsFactory;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
@@ -31,13 +32,21 @@ public final class PluginRegistry implements AutoCloseable {
     private final PluginManager manager;
     private final Map<String, Registered<BackendFactory<?>>> backends;
     private final Map<String, Registered<PolicyFactory<?>>> policies;
+    private final Map<String, Registered<UpstreamTlsFactory<?>>> upstreamTls;
     private final List<Registered<ListenerTlsFactory<?>>> listenerTls;
 
     private PluginRegistry(PluginManager manager) {
         this.manager = manager;
         this.backends = keyed(BackendFactory.class, BackendFactory::type, "backend");
         this.policies = keyed(PolicyFactory.class, PolicyFactory::type, "policy");
+        this.upstreamTls = keyed(UpstreamTlsFactory.class, UpstreamTlsFactory::type, "upstream TLS policy");
         this.listenerTls = all(ListenerTlsFactory.class);
+        for (String key : upstreamTls.keySet()) {
+            if (policies.containsKey(key)) {
+                throw new IllegalStateException("two factories for the policy key \"" + key + "\": "
+                        + policies.get(key).source() + " and " + upstreamTls.get(key).source());
+            }
+        }
     }
 
     /**
@@ -68,6 +77,11 @@ public final class PluginRegistry implements AutoCloseable {
 
     public Map<String, Registered<PolicyFactory<?>>> policies() {
         return policies;
+    }
+
+    /** Policy keys that configure how backends reach upstreams ({@code backendTLS}), by key. */
+    public Map<String, Registered<UpstreamTlsFactory<?>>> upstreamTls() {
+        return upstreamTls;
     }
 
     public List<Registered<ListenerTlsFactory<?>>> listenerTls() {
@@ -125,6 +139,7 @@ public final class PluginRegistry implements AutoCloseable {
         Map<String, List<String>> bySource = new LinkedHashMap<>();
         backends.forEach((key, r) -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add("backend " + key));
         policies.forEach((key, r) -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add("policy " + key));
+        upstreamTls.forEach((key, r) -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add("policy " + key));
         listenerTls.forEach(r -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>())
                 .add("listener tls " + r.factory().name()));
         bySource.forEach((source, keys) -> LOG.info("Extensions from {}: {}", source, String.join(", ", keys)));

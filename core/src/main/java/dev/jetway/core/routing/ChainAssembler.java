@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +16,8 @@ import dev.jetway.api.BackendFactory;
 import dev.jetway.api.FactoryContext;
 import dev.jetway.api.PolicyFactory;
 import dev.jetway.api.PolicyScope;
+import dev.jetway.api.upstream.UpstreamTls;
+import dev.jetway.api.upstream.UpstreamTlsFactory;
 import dev.jetway.core.config.ConfigPath;
 import dev.jetway.core.config.Problems;
 import dev.jetway.core.plugin.PluginInvoker;
@@ -46,11 +48,14 @@ public final class ChainAssembler {
     private final PluginRegistry registry;
     private final PluginInvoker invoker;
     private final Problems problems;
-    private final Function<String, FactoryContext> contexts;
+    private final BiFunction<String, UpstreamTls, FactoryContext> contexts;
     private final Map<String, NamedBackend> namedBackends = new HashMap<>();
 
+    /**
+     * @param contexts the factory context for a location and the upstream TLS settings that apply there
+     */
     public ChainAssembler(PluginRegistry registry, PluginInvoker invoker, Problems problems,
-                          Function<String, FactoryContext> contexts) {
+                          BiFunction<String, UpstreamTls, FactoryContext> contexts) {
         this.registry = registry;
         this.invoker = invoker;
         this.problems = problems;
@@ -76,9 +81,10 @@ public final class ChainAssembler {
 
     /** The route's backends behind its policies. */
     public Handler route(String routeName, List<JsonNode> backends, ObjectNode policies, ConfigPath path, String location) {
+        UpstreamTls routeTls = upstreamTls(policies, path.key("policies"), location);
         List<WeightedBackends.Weighted> built = new ArrayList<>();
         for (int i = 0; i < backends.size(); i++) {
-            WeightedBackends.Weighted backend = routeBackend(backends.get(i), path.key("backends").index(i), location);
+            WeightedBackends.Weighted backend = routeBackend(backends.get(i), path.key("backends").index(i), location, routeTls);
             if (backend != null) {
                 built.add(backend);
             }
@@ -87,7 +93,7 @@ public final class ChainAssembler {
         return wrap(policies, path.key("policies"), PolicyScope.ROUTE, location, inner);
     }
 
-    private WeightedBackends.Weighted routeBackend(JsonNode node, ConfigPath at, String location) {
+    private WeightedBackends.Weighted routeBackend(JsonNode node, ConfigPath at, String location, UpstreamTls routeTls) {
         if (!node.isObject()) {
             problems.add(at, "expected a mapping with one backend type, such as {host: 10.0.0.1:8080}");
             return null;
@@ -105,20 +111,23 @@ public final class ChainAssembler {
         if (key == null) {
             return null;
         }
+        ObjectNode policies = policyNode(node, at);
+        UpstreamTls backendTls = upstreamTls(policies, at.key("policies"), location);
+        UpstreamTls tls = backendTls != null ? backendTls : routeTls;
         Handler handler;
         if (key.equals("backend")) {
-            handler = reference(node.get(key), at.key(key), location);
+            handler = reference(node.get(key), at.key(key), location, tls);
         } else {
-            handler = backend(key, node.get(key), at.key(key), location);
+            handler = backend(key, node.get(key), at.key(key), location, tls);
         }
         if (handler == null) {
             return null;
         }
-        Handler wrapped = wrap(policyNode(node, at), at.key("policies"), PolicyScope.BACKEND, location, handler);
+        Handler wrapped = wrap(policies, at.key("policies"), PolicyScope.BACKEND, location, handler);
         return new WeightedBackends.Weighted(wrapped, weight);
     }
 
-    private Handler reference(JsonNode name, ConfigPath at, String location) {
+    private Handler reference(JsonNode name, ConfigPath at, String location, UpstreamTls referrerTls) {
         NamedBackend target = name != null && name.isTextual() ? namedBackends.get(name.asText()) : null;
         if (target == null) {
             problems.add(at, "no backend named " + name + " in the top-level backends list; defined: "
@@ -130,12 +139,13 @@ public final class ChainAssembler {
             return null;
         }
         String where = "backend \"" + name.asText() + "\" of " + location;
-        Handler handler = backend(key, target.node().get(key), target.path().key(key), where);
-        return handler == null ? null
-                : wrap(policyNode(target.node(), target.path()), target.path().key("policies"), PolicyScope.BACKEND, where, handler);
+        ObjectNode policies = policyNode(target.node(), target.path());
+        UpstreamTls ownTls = upstreamTls(policies, target.path().key("policies"), where);
+        Handler handler = backend(key, target.node().get(key), target.path().key(key), where, ownTls != null ? ownTls : referrerTls);
+        return handler == null ? null : wrap(policies, target.path().key("policies"), PolicyScope.BACKEND, where, handler);
     }
 
-    private Handler backend(String key, JsonNode value, ConfigPath at, String location) {
+    private Handler backend(String key, JsonNode value, ConfigPath at, String location, UpstreamTls tls) {
         Registered<BackendFactory<?>> registered = registry.backends().get(key);
         if (registered == null) {
             String available = String.join(", ", registry.backends().keySet());
@@ -144,7 +154,7 @@ public final class ChainAssembler {
                     : "unknown backend type \"" + key + "\"") + "; available backend types: " + available);
             return null;
         }
-        return create(registered.factory(), value, at, contexts.apply(location));
+        return create(registered.factory(), value, at, contexts.apply(location, tls));
     }
 
     private <C> Handler create(BackendFactory<C> factory, JsonNode value, ConfigPath at, FactoryContext context) {
@@ -163,8 +173,13 @@ public final class ChainAssembler {
             Map.Entry<String, JsonNode> entry = it.next();
             ConfigPath p = at.key(entry.getKey());
             Registered<PolicyFactory<?>> registered = registry.policies().get(entry.getKey());
+            if (registry.upstreamTls().containsKey(entry.getKey())) {
+                continue; // applied to the backends' upstream connections, not to requests
+            }
             if (registered == null) {
-                String available = String.join(", ", registry.policies().keySet());
+                Set<String> keys = new TreeSet<>(registry.policies().keySet());
+                keys.addAll(registry.upstreamTls().keySet());
+                String available = String.join(", ", keys);
                 problems.addAtKey(p, (AGENTGATEWAY_POLICIES.contains(entry.getKey())
                         ? "policy \"" + entry.getKey() + "\" is not supported by the loaded plugins"
                         : "unknown policy \"" + entry.getKey() + "\"") + "; available policies: " + available);
@@ -177,7 +192,7 @@ public final class ChainAssembler {
                         + factory.scopes().stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
                 continue;
             }
-            Handler.Wrapper wrapper = policy(factory, entry.getValue(), p, contexts.apply(location));
+            Handler.Wrapper wrapper = policy(factory, entry.getValue(), p, contexts.apply(location, null));
             if (wrapper != null) {
                 built.add(new Built(factory.order(), wrapper));
             }
@@ -193,6 +208,26 @@ public final class ChainAssembler {
     }
 
     private <C> Handler.Wrapper policy(PolicyFactory<C> factory, JsonNode value, ConfigPath at, FactoryContext context) {
+        return invoker.invoke(value, at, factory.configType(), config -> factory.create(config, context));
+    }
+
+    /** The upstream settings a policy block sets ({@code backendTLS}), or {@code null}; problems are recorded. */
+    private UpstreamTls upstreamTls(ObjectNode policies, ConfigPath at, String location) {
+        if (policies == null) {
+            return null;
+        }
+        UpstreamTls found = null;
+        for (Map.Entry<String, Registered<UpstreamTlsFactory<?>>> entry : registry.upstreamTls().entrySet()) {
+            JsonNode value = policies.get(entry.getKey());
+            if (value != null) {
+                UpstreamTls tls = upstream(entry.getValue().factory(), value, at.key(entry.getKey()), contexts.apply(location, null));
+                found = found == null ? tls : found;
+            }
+        }
+        return found;
+    }
+
+    private <C> UpstreamTls upstream(UpstreamTlsFactory<C> factory, JsonNode value, ConfigPath at, FactoryContext context) {
         return invoker.invoke(value, at, factory.configType(), config -> factory.create(config, context));
     }
 

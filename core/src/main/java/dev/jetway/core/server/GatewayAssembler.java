@@ -1,5 +1,6 @@
 package dev.jetway.core.server;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,9 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jetway.api.ConfigException;
+import dev.jetway.api.upstream.UpstreamTls;
+import dev.jetway.api.upstream.UpstreamTlsFactory;
 import dev.jetway.core.config.BindConfig;
 import dev.jetway.core.config.ConfigBinder;
 import dev.jetway.core.config.ConfigDocument;
@@ -20,10 +24,12 @@ import dev.jetway.core.listener.GatewayListener;
 import dev.jetway.core.listener.ListenerAssembler;
 import dev.jetway.core.plugin.PluginInvoker;
 import dev.jetway.core.plugin.PluginRegistry;
+import dev.jetway.core.plugin.Registered;
 import dev.jetway.core.routing.ChainAssembler;
 import dev.jetway.core.routing.RouteAssembler;
 import dev.jetway.core.tls.ConscryptSupport;
 import dev.jetway.core.tls.ListenerTlsBuilder;
+import dev.jetway.core.upstream.UpstreamClients;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -54,17 +60,25 @@ public final class GatewayAssembler {
         }
 
         SecretKey sessionKey = SessionKeys.resolve(settings.session(), options.environment(), problems);
-        KernelContext kernel = new KernelContext("the gateway", options.workingDir(), document.baseDir(), sessionKey, registry);
-        PluginInvoker invoker = new PluginInvoker(binder, problems);
-        ChainAssembler chains = new ChainAssembler(registry, invoker, problems, kernel::at);
-        chains.defineBackends(config.backends(), ConfigPath.ROOT.key("backends"));
-        ListenerAssembler listeners = new ListenerAssembler(problems, binder, invoker, new RouteAssembler(problems, chains),
-                new ListenerTlsBuilder(kernel.pem(), settings.tlsProvider()), registry.listenerTls(), kernel::at);
 
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("jetway");
         Server server = new Server(threads);
         server.setErrorHandler(new PlainTextErrorHandler());
+        PluginInvoker invoker = new PluginInvoker(binder, problems);
+        Path configDir = document.baseDir();
+        Path refsDir = refsDir(settings, configDir == null ? options.workingDir() : configDir);
+        KernelContext.Shared shared = new KernelContext.Shared(options.workingDir(), configDir, refsDir, sessionKey, registry, null);
+        UpstreamClients clients = upstreamClients(server, new KernelContext("upstream TLS defaults", shared, null), problems);
+        KernelContext kernel = new KernelContext("the gateway", new KernelContext.Shared(options.workingDir(), configDir,
+                refsDir, sessionKey, registry, clients), null);
+        server.addBean(clients, true);
+
+        ChainAssembler chains = new ChainAssembler(registry, invoker, problems, kernel::at);
+        chains.defineBackends(config.backends(), ConfigPath.ROOT.key("backends"));
+        ListenerAssembler listeners = new ListenerAssembler(problems, binder, invoker, new RouteAssembler(problems, chains),
+                new ListenerTlsBuilder(kernel.pem(), settings.tlsProvider()), registry.listenerTls(), kernel::at);
+
         BindConnectors connectors = new BindConnectors(server, options.bindAddress());
         Map<Integer, ConfigPath> ports = new HashMap<>();
         for (int i = 0; i < config.binds().size(); i++) {
@@ -83,6 +97,32 @@ public final class GatewayAssembler {
         problems.throwIfAny();
         server.setHandler(connectors.handler());
         return new Gateway(server, connectors.connectors());
+    }
+
+    private static Path refsDir(GlobalSettings settings, Path beside) {
+        String configured = settings.certificateRefsDir();
+        return configured == null ? beside.resolve("refs") : beside.resolve(configured);
+    }
+
+    /** The upstream clients, with what {@code https://} upstreams get by default from the loaded upstream TLS plugin. */
+    private UpstreamClients upstreamClients(Server server, KernelContext context, Problems problems) throws InvalidConfigException {
+        UpstreamTls defaults = null;
+        // With several upstream TLS plugins the first key decides; today there is one, backendTLS.
+        for (Registered<UpstreamTlsFactory<?>> registered : registry.upstreamTls().values()) {
+            try {
+                defaults = registered.factory().defaults(context);
+            } catch (ConfigException e) {
+                new PluginInvoker(binder, problems).report(ConfigPath.ROOT, e);
+            }
+            break;
+        }
+        problems.throwIfAny();
+        try {
+            return new UpstreamClients(server, defaults);
+        } catch (Exception e) {
+            problems.add(ConfigPath.ROOT, "cannot set up upstream TLS: " + e.getMessage());
+            throw new InvalidConfigException(problems.list());
+        }
     }
 
     private static Integer port(BindConfig bind, ConfigPath at, Problems problems, Map<Integer, ConfigPath> ports) {

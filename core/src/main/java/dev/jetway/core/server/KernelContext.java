@@ -10,30 +10,38 @@ import javax.crypto.SecretKey;
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.FactoryContext;
 import dev.jetway.api.tls.PemLoader;
+import dev.jetway.api.upstream.UpstreamTls;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.tls.PemFiles;
+import dev.jetway.core.upstream.UpstreamClients;
+import org.eclipse.jetty.client.HttpClient;
 
 /** The {@link FactoryContext} of one piece of the gateway. */
 final class KernelContext implements FactoryContext {
 
+    /** What every context of one gateway shares. */
+    record Shared(Path workingDir, Path configDir, Path refsDir, SecretKey sessionKey, PluginRegistry registry,
+                  UpstreamClients clients) {
+    }
+
     private final String location;
-    private final Path workingDir;
-    private final Path configDir;
-    private final SecretKey sessionKey;
-    private final PluginRegistry registry;
+    private final Shared shared;
+    private final UpstreamTls upstreamTls;
     private final PemFiles pem;
 
-    KernelContext(String location, Path workingDir, Path configDir, SecretKey sessionKey, PluginRegistry registry) {
+    KernelContext(String location, Shared shared, UpstreamTls upstreamTls) {
         this.location = location;
-        this.workingDir = workingDir;
-        this.configDir = configDir;
-        this.sessionKey = sessionKey;
-        this.registry = registry;
+        this.shared = shared;
+        this.upstreamTls = upstreamTls;
         this.pem = new PemFiles(this::file);
     }
 
     KernelContext at(String otherLocation) {
-        return new KernelContext(otherLocation, workingDir, configDir, sessionKey, registry);
+        return new KernelContext(otherLocation, shared, null);
+    }
+
+    KernelContext at(String otherLocation, UpstreamTls tls) {
+        return new KernelContext(otherLocation, shared, tls);
     }
 
     @Override
@@ -47,6 +55,8 @@ final class KernelContext implements FactoryContext {
             throw new ConfigException(field, field + " is required: a file path");
         }
         Path given = Path.of(path);
+        Path workingDir = shared.workingDir();
+        Path configDir = shared.configDir();
         Path found;
         if (given.isAbsolute()) {
             found = Files.exists(given) ? given : null;
@@ -74,11 +84,30 @@ final class KernelContext implements FactoryContext {
 
     @Override
     public Optional<SecretKey> sessionKey() {
-        return Optional.ofNullable(sessionKey);
+        return Optional.ofNullable(shared.sessionKey());
     }
 
     @Override
     public <T> List<T> extensions(Class<T> extensionPoint) {
-        return registry.extensions(extensionPoint);
+        return shared.registry().extensions(extensionPoint);
+    }
+
+    @Override
+    public Path certificateRefsDir() {
+        return shared.refsDir();
+    }
+
+    @Override
+    public Optional<UpstreamTls> upstreamTls() {
+        return Optional.ofNullable(upstreamTls);
+    }
+
+    @Override
+    public HttpClient httpClient() {
+        try {
+            return shared.clients().client(upstreamTls);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the upstream client for " + location + ": " + e.getMessage(), e);
+        }
     }
 }

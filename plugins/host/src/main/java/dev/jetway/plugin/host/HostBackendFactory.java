@@ -25,7 +25,7 @@ public final class HostBackendFactory implements BackendFactory<String> {
     @Override
     public Handler create(String config, FactoryContext context) throws ConfigException {
         try {
-            return new HostProxyHandler(Upstream.parse(config), context.location());
+            return new HostProxyHandler(Upstream.parse(config), context.location(), context.httpClient());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("", e.getMessage());
         }

@@ -1,35 +1,30 @@
 package dev.jetway.plugin.host;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.jetway.api.http.PlainText;
+import dev.jetway.api.upstream.UpstreamFailures;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
-import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.http2.client.transport.internal.HttpConnectionOverHTTP2;
 import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Jetty's {@link ProxyHandler.Reverse} pointed at one upstream: method, path, query and headers pass through, bodies
- * stream both ways without buffering, and the usual forwarding headers are added. Its {@link HttpClient} (one per
- * backend, pooling connections) runs on the server's threads and buffers.
+ * stream both ways without buffering, and the usual forwarding headers are added. The {@link HttpClient} is the
+ * kernel's, shared by backends with equal TLS settings and running on the server's threads and buffers.
  */
 final class HostProxyHandler extends ProxyHandler.Reverse {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostProxyHandler.class);
-    private static final long CONNECT_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
-    private static final long IDLE_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(90);
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
@@ -37,31 +32,58 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
     private final Upstream upstream;
     private final String location;
 
-    HostProxyHandler(Upstream upstream, String location) {
+    /**
+     * @param client the kernel's shared upstream client for this backend's TLS settings; not owned here
+     */
+    HostProxyHandler(Upstream upstream, String location, HttpClient client) {
         super(request -> HttpURI.build(request.getHttpURI())
                 .scheme(upstream.scheme()).host(upstream.host()).port(upstream.port()));
         this.upstream = upstream;
         this.location = location;
-        setUseServerThreadPool(true);
+        setHttpClient(client);
+        // Registered unmanaged before ProxyHandler.doStart() adds it as managed: stopping this backend must not stop
+        // a client that other backends share.
+        addBean(client, false);
     }
 
+    /**
+     * {@code Expect: 100-continue} is answered here, as nginx does: Jetty sends the client its 100 when the body is
+     * first read, and the upstream gets the body without the expectation (the shared client has no proxy-specific
+     * 100-continue handling).
+     */
     @Override
-    protected HttpClient newHttpClient() {
-        ClientConnector connector = new ClientConnector();
-        if (upstream.isSecure()) {
-            connector.setSslContextFactory(new SslContextFactory.Client());
+    public boolean handle(Request request, Response response, Callback callback) {
+        Request forwarded = request;
+        if (request.getHeaders().contains(HttpHeader.EXPECT)) {
+            HttpFields withoutExpect = HttpFields.build(request.getHeaders()).remove(HttpHeader.EXPECT).asImmutable();
+            forwarded = new Request.Wrapper(request) {
+                @Override
+                public HttpFields getHeaders() {
+                    return withoutExpect;
+                }
+            };
         }
-        return new HttpClient(new HttpClientTransportDynamic(connector, HttpClientConnectionFactory.HTTP11));
+        return super.handle(forwarded, response, callback);
     }
 
+    /**
+     * The request keeps its {@code Host} upstream. Over HTTP/2 (chosen by ALPN, once the connection is known) that
+     * host must travel as {@code :authority}, which Jetty's client takes from the request's host and port, and a
+     * differing {@code Host} header would make the request malformed (RFC 9113, 8.3.1).
+     */
     @Override
-    protected void configureHttpClient(HttpClient httpClient) {
-        super.configureHttpClient(httpClient);
-        httpClient.setByteBufferPool(getServer().getByteBufferPool());
-        httpClient.setScheduler(getServer().getScheduler());
-        httpClient.setConnectTimeout(CONNECT_TIMEOUT_MS);
-        httpClient.setIdleTimeout(IDLE_TIMEOUT_MS);
-        httpClient.setUserAgentField(null);
+    protected org.eclipse.jetty.client.Request newProxyToServerRequest(Request clientToProxyRequest, HttpURI uri) {
+        org.eclipse.jetty.client.Request request = super.newProxyToServerRequest(clientToProxyRequest, uri);
+        HttpURI original = clientToProxyRequest.getHttpURI();
+        if (original.getHost() != null) {
+            request.onRequestBegin(begun -> {
+                if (begun.getConnection() instanceof HttpConnectionOverHTTP2) {
+                    begun.headers(headers -> headers.remove(HttpHeader.HOST));
+                    begun.host(original.getHost()).port(original.getPort());
+                }
+            });
+        }
+        return request;
     }
 
     /**
@@ -94,8 +116,11 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
 
     /** RFC 7239 values: IPv6 addresses and host:port need quoting. */
     private static String quote(String value) {
-        return value.indexOf(':') >= 0 ? "\"" + (value.indexOf(':') != value.lastIndexOf(':') && !value.startsWith("[")
-                ? "[" + value + "]" : value) + "\"" : value;
+        if (value.indexOf(':') < 0) {
+            return value;
+        }
+        boolean bareIpv6 = value.indexOf(':') != value.lastIndexOf(':') && !value.startsWith("[");
+        return "\"" + (bareIpv6 ? "[" + value + "]" : value) + "\"";
     }
 
     @Override
@@ -104,25 +129,15 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
                                                   org.eclipse.jetty.client.Response serverToProxyResponse,
                                                   Response proxyToClientResponse, Callback proxyToClientCallback,
                                                   Throwable failure) {
-        boolean timeout = failure instanceof TimeoutException;
+        String reason = UpstreamFailures.describe(failure);
         LOG.warn("{}: upstream {} failed for {} {}: {}", location, upstream, clientToProxyRequest.getMethod(),
-                clientToProxyRequest.getHttpURI().getPath(), failure.toString());
+                clientToProxyRequest.getHttpURI().getPath(), reason);
         if (proxyToClientResponse.isCommitted()) {
             proxyToClientCallback.failed(failure);
             return;
         }
         proxyToClientResponse.getHeaders().clear();
-        PlainText.send(proxyToClientResponse, proxyToClientCallback,
-                timeout ? HttpStatus.GATEWAY_TIMEOUT_504 : HttpStatus.BAD_GATEWAY_502,
-                "upstream " + upstream + " failed: " + describe(failure) + "\n");
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
+        int status = failure instanceof TimeoutException ? HttpStatus.GATEWAY_TIMEOUT_504 : HttpStatus.BAD_GATEWAY_502;
+        PlainText.send(proxyToClientResponse, proxyToClientCallback, status, "upstream " + upstream + " failed: " + reason + "\n");
     }
 }

@@ -102,7 +102,7 @@ class HostProxyIT {
         HttpResponse<String> response = client(HttpClient.Version.HTTP_2).send(
                 HttpRequest.newBuilder(URI.create(url("/dead/x"))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(502, response.statusCode());
-        assertEquals("upstream http://127.0.0.1:1 failed: Connection refused\n", response.body());
+        assertEquals("upstream http://127.0.0.1:1 failed: connection refused\n", response.body());
     }
 
     @Test
