@@ -1,5 +1,7 @@
 package dev.jetway.core.config;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,7 +15,7 @@ public record GlobalSettings(
         JsonNode enableIpv6, JsonNode dns, JsonNode localXdsPath, JsonNode caAddress, JsonNode caAuthToken,
         JsonNode xdsAddress, JsonNode xdsAuthToken, JsonNode namespace, JsonNode gateway, JsonNode trustDomain,
         JsonNode serviceAccount, JsonNode clusterId, JsonNode network, JsonNode adminAddr, JsonNode statsAddr,
-        JsonNode readinessAddr, SessionSettings session, JsonNode connectionTerminationDeadline,
+        JsonNode readinessAddr, SessionSettings session, Duration connectionTerminationDeadline,
         JsonNode connectionMinTerminationDeadline, JsonNode workerThreads, JsonNode tracing, JsonNode logging,
         JsonNode metrics, JsonNode backend, JsonNode hbone) {
 

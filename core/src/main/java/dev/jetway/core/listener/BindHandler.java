@@ -14,34 +14,37 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The requests of one bind, handed to the listener they belong to: on HTTPS the listener the TLS connection was
- * accepted for (chosen by SNI), on HTTP the listener the {@code Host} header selects.
+ * The requests of one bind, handed to the listener they belong to: on HTTPS the listener the connection's server
+ * name (SNI) selects, on HTTP the one the {@code Host} header selects. The choice is made per request against this
+ * generation's listeners, so connections opened before a reload follow the new config.
  */
-final class BindHandler extends Handler.AbstractContainer {
+public final class BindHandler extends Handler.AbstractContainer {
 
-    private final List<GatewayListener> listeners;
-    private final ListenerSelector selector;
+    private final BindState state;
 
-    BindHandler(List<GatewayListener> listeners, ListenerSelector selector) {
+    public BindHandler(BindState state) {
         super(false);
-        this.listeners = List.copyOf(listeners);
-        this.selector = selector;
-        for (GatewayListener listener : listeners) {
+        this.state = state;
+        for (GatewayListener listener : state.listeners()) {
             addBean(listener.router(), true);
         }
     }
 
+    public BindState state() {
+        return state;
+    }
+
     @Override
     public List<Handler> getHandlers() {
-        return listeners.stream().map(GatewayListener::router).toList();
+        return state.listeners().stream().map(GatewayListener::router).toList();
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         GatewayListener listener = listenerOf(request);
         if (listener == null) {
-            PlainText.send(response, callback, HttpStatus.NOT_FOUND_404,
-                    "no listener on port " + Request.getLocalPort(request) + " for host \"" + Request.getServerName(request) + "\"\n");
+            PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "no listener on port " + Request.getLocalPort(request)
+                    + " for host \"" + Request.getServerName(request) + "\"\n");
             return true;
         }
         request.setAttribute(GatewayAttributes.LISTENER, listener.name());
@@ -56,8 +59,8 @@ final class BindHandler extends Handler.AbstractContainer {
         EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         if (endPoint instanceof SslConnection.SslEndPoint ssl
                 && ssl.getSslConnection() instanceof ListenerSslConnectionFactory.ListenerSslConnection connection) {
-            return connection.listener();
+            return state.select(connection.serverName());
         }
-        return selector.select(Request.getServerName(request));
+        return state.select(Request.getServerName(request));
     }
 }

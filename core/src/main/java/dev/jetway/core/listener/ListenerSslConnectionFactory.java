@@ -1,8 +1,5 @@
 package dev.jetway.core.listener;
 
-import java.nio.ByteBuffer;
-import java.util.function.Function;
-
 import javax.net.ssl.SSLEngine;
 
 import org.eclipse.jetty.io.EndPoint;
@@ -11,55 +8,46 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 
 /**
- * The TLS side of one HTTPS listener. Its connections remember their listener, so that requests on them reach that
- * listener's routes; on a bind with several HTTPS listeners it recognises only the ClientHellos whose server name
- * selects its listener.
+ * The TLS side of one HTTPS listener. Its connections remember the server name (SNI) they were accepted for, so
+ * that each request on them reaches the listener that name selects in the config in force at the time, including
+ * after a reload.
  */
 final class ListenerSslConnectionFactory extends SslConnectionFactory {
 
-    private final GatewayListener listener;
-    private final Function<String, GatewayListener> selector;
+    private static final ThreadLocal<String> SERVER_NAME = new ThreadLocal<>();
 
-    /**
-     * @param selector the bind's listener for a server name ({@code null} name: no SNI)
-     */
-    ListenerSslConnectionFactory(GatewayListener listener, Function<String, GatewayListener> selector, String nextProtocol) {
+    ListenerSslConnectionFactory(GatewayListener listener, String nextProtocol) {
         super(listener.tls(), nextProtocol);
-        this.listener = listener;
-        this.selector = selector;
     }
 
-    GatewayListener listener() {
-        return listener;
-    }
-
-    @Override
-    public Detection detect(ByteBuffer buffer) {
-        ClientHelloSni.Result hello = ClientHelloSni.parse(buffer);
-        return switch (hello.status()) {
-            case NEED_MORE_BYTES -> Detection.NEED_MORE_BYTES;
-            case NOT_TLS -> Detection.NOT_RECOGNIZED;
-            case COMPLETE -> selector.apply(hello.serverName()) == listener ? Detection.RECOGNIZED : Detection.NOT_RECOGNIZED;
-        };
+    /** Opens the TLS connection for a ClientHello that named {@code serverName} ({@code null}: none). */
+    SslConnection newConnection(Connector connector, EndPoint endPoint, String serverName) {
+        SERVER_NAME.set(serverName);
+        try {
+            return (SslConnection) newConnection(connector, endPoint);
+        } finally {
+            SERVER_NAME.remove();
+        }
     }
 
     @Override
     protected SslConnection newSslConnection(Connector connector, EndPoint endPoint, SSLEngine engine) {
-        return new ListenerSslConnection(connector, endPoint, engine, this);
+        return new ListenerSslConnection(connector, endPoint, engine, this, SERVER_NAME.get());
     }
 
-    /** An {@link SslConnection} that knows the listener it was accepted for. */
+    /** An {@link SslConnection} that knows the server name its client asked for. */
     static final class ListenerSslConnection extends SslConnection {
-        private final GatewayListener listener;
+        private final String serverName;
 
-        ListenerSslConnection(Connector connector, EndPoint endPoint, SSLEngine engine, ListenerSslConnectionFactory factory) {
+        ListenerSslConnection(Connector connector, EndPoint endPoint, SSLEngine engine, ListenerSslConnectionFactory factory,
+                              String serverName) {
             super(connector.getByteBufferPool(), connector.getExecutor(), factory.getSslContextFactory(), endPoint, engine,
                     factory.isDirectBuffersForEncryption(), factory.isDirectBuffersForDecryption());
-            this.listener = factory.listener;
+            this.serverName = serverName;
         }
 
-        GatewayListener listener() {
-            return listener;
+        String serverName() {
+            return serverName;
         }
     }
 }

@@ -1,14 +1,15 @@
 package dev.jetway.core.routing;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,18 +49,24 @@ public final class ChainAssembler {
     private final PluginRegistry registry;
     private final PluginInvoker invoker;
     private final Problems problems;
-    private final BiFunction<String, UpstreamTls, FactoryContext> contexts;
+    private final ContextFactory contexts;
+    private final RouteCache cache;
+    private final String fingerprint;
     private final Map<String, NamedBackend> namedBackends = new HashMap<>();
+    private Set<Path> filesRead = new HashSet<>();
 
     /**
-     * @param contexts the factory context for a location and the upstream TLS settings that apply there
+     * @param cache chains of the running config that can be kept
+     * @param fingerprint the gateway-wide settings every chain depends on (session key, refs folder, ...)
      */
-    public ChainAssembler(PluginRegistry registry, PluginInvoker invoker, Problems problems,
-                          BiFunction<String, UpstreamTls, FactoryContext> contexts) {
+    public ChainAssembler(PluginRegistry registry, PluginInvoker invoker, Problems problems, ContextFactory contexts,
+                          RouteCache cache, String fingerprint) {
         this.registry = registry;
         this.invoker = invoker;
         this.problems = problems;
         this.contexts = contexts;
+        this.cache = cache;
+        this.fingerprint = fingerprint;
     }
 
     /** Validates the top-level {@code backends} list and makes its entries referable by name. */
@@ -79,8 +86,40 @@ public final class ChainAssembler {
         }
     }
 
-    /** The route's backends behind its policies. */
+    /**
+     * The route's backends behind its policies: the running chain when the running config has one built from the same
+     * settings, else a new one.
+     */
     public Handler route(String routeName, List<JsonNode> backends, ObjectNode policies, ConfigPath path, String location) {
+        String key = cacheKey(backends, policies, location);
+        Handler running = cache.take(key);
+        if (running != null) {
+            return running;
+        }
+        int before = problems.size();
+        filesRead = new HashSet<>();
+        Handler chain = build(routeName, backends, policies, path, location);
+        if (problems.size() == before) {
+            cache.put(key, chain, filesRead);
+        }
+        return chain;
+    }
+
+    /** What a chain depends on: its own settings, the named backends it refers to, and the gateway-wide settings. */
+    private String cacheKey(List<JsonNode> backends, ObjectNode policies, String location) {
+        StringBuilder key = new StringBuilder(fingerprint).append('\n').append(location).append('\n')
+                .append(policies).append('\n').append(backends);
+        for (JsonNode backend : backends) {
+            JsonNode reference = backend.get("backend");
+            NamedBackend named = reference == null ? null : namedBackends.get(reference.asText());
+            if (named != null) {
+                key.append('\n').append(named.node());
+            }
+        }
+        return key.toString();
+    }
+
+    private Handler build(String routeName, List<JsonNode> backends, ObjectNode policies, ConfigPath path, String location) {
         UpstreamTls routeTls = upstreamTls(policies, path.key("policies"), location);
         List<WeightedBackends.Weighted> built = new ArrayList<>();
         for (int i = 0; i < backends.size(); i++) {
@@ -154,7 +193,7 @@ public final class ChainAssembler {
                     : "unknown backend type \"" + key + "\"") + "; available backend types: " + available);
             return null;
         }
-        return create(registered.factory(), value, at, contexts.apply(location, tls));
+        return create(registered.factory(), value, at, contexts.context(location, tls, filesRead));
     }
 
     private <C> Handler create(BackendFactory<C> factory, JsonNode value, ConfigPath at, FactoryContext context) {
@@ -192,7 +231,7 @@ public final class ChainAssembler {
                         + factory.scopes().stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
                 continue;
             }
-            Handler.Wrapper wrapper = policy(factory, entry.getValue(), p, contexts.apply(location, null));
+            Handler.Wrapper wrapper = policy(factory, entry.getValue(), p, contexts.context(location, null, filesRead));
             if (wrapper != null) {
                 built.add(new Built(factory.order(), wrapper));
             }
@@ -220,7 +259,7 @@ public final class ChainAssembler {
         for (Map.Entry<String, Registered<UpstreamTlsFactory<?>>> entry : registry.upstreamTls().entrySet()) {
             JsonNode value = policies.get(entry.getKey());
             if (value != null) {
-                UpstreamTls tls = upstream(entry.getValue().factory(), value, at.key(entry.getKey()), contexts.apply(location, null));
+                UpstreamTls tls = upstream(entry.getValue().factory(), value, at.key(entry.getKey()), contexts.context(location, null, filesRead));
                 found = found == null ? tls : found;
             }
         }

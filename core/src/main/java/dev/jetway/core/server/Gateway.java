@@ -1,32 +1,251 @@
 package dev.jetway.core.server;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import dev.jetway.api.ConfigException;
+import dev.jetway.api.upstream.UpstreamTls;
+import dev.jetway.api.upstream.UpstreamTlsFactory;
+import dev.jetway.core.config.ConfigDocument;
+import dev.jetway.core.config.InvalidConfigException;
+import dev.jetway.core.listener.BindState;
+import dev.jetway.core.listener.ConnectorFactory;
+import dev.jetway.core.listener.GatewayListener;
+import dev.jetway.core.plugin.PluginRegistry;
+import dev.jetway.core.plugin.Registered;
+import dev.jetway.core.routing.RouteCache;
+import dev.jetway.core.upstream.UpstreamClients;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A built gateway: a Jetty server with one connector per bind. */
+/**
+ * The running gateway: one Jetty server whose config can be replaced while it serves. {@link #apply} starts the new
+ * config's handlers, opens ports it adds, points every port at the new handlers, and retires the previous ones once
+ * their requests are done; ports it drops stop accepting and close after the drain time. Route chains whose
+ * settings did not change are carried over running.
+ */
 public final class Gateway {
 
-    private final Server server;
-    private final List<ServerConnector> connectors;
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    static final Duration DEFAULT_DRAIN = Duration.ofSeconds(10);
 
-    Gateway(Server server, List<ServerConnector> connectors) {
-        this.server = server;
-        this.connectors = List.copyOf(connectors);
+    /** A bind's connector and the listeners it serves now (read by the connector for every new connection). */
+    private static final class Slot {
+        final ServerConnector connector;
+        final boolean secure;
+        volatile BindState state;
+
+        Slot(ServerConnector connector, boolean secure, BindState state) {
+            this.connector = connector;
+            this.secure = secure;
+            this.state = state;
+        }
     }
 
-    /** Opens every port and starts every plugin; on failure everything started is stopped again. */
-    public void start() throws Exception {
+    private final PluginRegistry registry;
+    private final GatewayOptions options;
+    private final Server server;
+    private final UpstreamClients clients;
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final ConnectorFactory connectors;
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private Generation current;
+    private GatewayPlan plan;
+    private RouteCache routes = new RouteCache();
+
+    private Gateway(PluginRegistry registry, GatewayOptions options, Server server, UpstreamClients clients) {
+        this.registry = registry;
+        this.options = options;
+        this.server = server;
+        this.clients = clients;
+        this.connectors = new ConnectorFactory(server, options.bindAddress());
+        server.setErrorHandler(new PlainTextErrorHandler());
+        server.addBean(clients, true);
+        server.setHandler(dispatcher);
+    }
+
+    /** A gateway with no config yet: give it one with {@link #plan} and {@link #start}. */
+    public static Gateway create(PluginRegistry registry, GatewayOptions options) throws ConfigException {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("jetway");
+        Server server = new Server(threads);
+        KernelContext context = new KernelContext("upstream TLS defaults", new KernelContext.Shared(options.workingDir(),
+                null, options.workingDir().resolve("refs"), null, registry, null, new HashSet<>()), null, null);
+        UpstreamTls defaults = null;
+        // With several upstream TLS plugins the first key decides; today there is one, backendTLS.
+        for (Registered<UpstreamTlsFactory<?>> registered : registry.upstreamTls().values()) {
+            defaults = registered.factory().defaults(context);
+            break;
+        }
         try {
-            server.start();
+            return new Gateway(registry, options, server, new UpstreamClients(server, defaults));
         } catch (Exception e) {
-            stop();
+            throw new ConfigException("", "cannot set up upstream TLS: " + e.getMessage());
+        }
+    }
+
+    /** Validates and builds {@code document} against this gateway, keeping running route chains where it can. */
+    public GatewayPlan plan(ConfigDocument document) throws InvalidConfigException {
+        RouteCache running;
+        synchronized (this) {
+            running = routes;
+        }
+        return new GatewayAssembler(registry, options, clients).assemble(document, running);
+    }
+
+    /** Starts the server and serves {@code first}; on failure everything started is stopped again. */
+    public synchronized void start(GatewayPlan first) throws Exception {
+        server.start();
+        try {
+            apply(first);
+        } catch (Exception e) {
+            server.stop();
             throw e;
         }
     }
 
+    /** Swaps in {@code next} without dropping requests in flight; on failure the running config stays. */
+    public synchronized void apply(GatewayPlan next) throws Exception {
+        Generation generation = next.generation();
+        generation.attach(server);
+        try {
+            generation.start();
+        } catch (Exception e) {
+            generation.release(next.routes().reused());
+            generation.stop();
+            throw e;
+        }
+        Map<String, Slot> nextSlots = new LinkedHashMap<>();
+        List<ServerConnector> opened = new ArrayList<>();
+        List<Slot> closing = new ArrayList<>();
+        try {
+            for (BindPlan bind : generation.binds()) {
+                Slot slot = slots.get(bind.key());
+                if (slot == null || slot.secure != bind.isSecure()) {
+                    if (slot != null) {
+                        close(slot, Duration.ZERO); // the port changes protocol: it must be free for the new connector
+                        slots.remove(bind.key());
+                    }
+                    slot = open(bind, opened);
+                }
+                nextSlots.put(bind.key(), slot);
+            }
+        } catch (Exception e) {
+            for (ServerConnector connector : opened) {
+                connector.stop();
+                server.removeConnector(connector);
+            }
+            generation.release(next.routes().reused());
+            generation.stop();
+            throw e;
+        }
+        Map<Connector, BindPlan> routing = new IdentityHashMap<>();
+        for (BindPlan bind : generation.binds()) {
+            Slot slot = nextSlots.get(bind.key());
+            slot.state = bind.handler().state();
+            routing.put(slot.connector, bind);
+        }
+        List<Connector> removed = new ArrayList<>();
+        slots.forEach((key, slot) -> {
+            if (!nextSlots.containsKey(key)) {
+                closing.add(slot);
+                removed.add(slot.connector);
+            }
+        });
+        dispatcher.route(routing, generation, removed);
+        Duration drain = Drain.of(next.settings());
+        closing.forEach(slot -> close(slot, drain));
+        slots.clear();
+        slots.putAll(nextSlots);
+
+        Generation previous = current;
+        current = generation;
+        plan = next;
+        routes = next.routes();
+        if (previous != null) {
+            previous.release(next.routes().reused());
+            retire(previous, drain);
+        }
+    }
+
+    private Slot open(BindPlan bind, List<ServerConnector> opened) throws Exception {
+        Slot[] holder = new Slot[1];
+        ServerConnector connector = connectors.create(bind.port(), bind.isSecure(), () -> holder[0].state);
+        holder[0] = new Slot(connector, bind.isSecure(), bind.handler().state());
+        server.addConnector(connector);
+        opened.add(connector);
+        connector.start();
+        LOG.info("Listening on {}:{} ({})", connector.getHost() == null ? "*" : connector.getHost(), connector.getLocalPort(),
+                String.join(", ", connector.getProtocols()));
+        return holder[0];
+    }
+
+    /** Stops accepting on the slot's port now, and closes its connections once drained or after {@code drain}. */
+    private void close(Slot slot, Duration drain) {
+        ServerConnector connector = slot.connector;
+        connector.shutdown();
+        Runnable stop = () -> {
+            try {
+                connector.stop();
+                server.removeConnector(connector);
+                LOG.info("Closed port {}", connector.getPort());
+            } catch (Exception e) {
+                LOG.warn("Error closing port {}", connector.getPort(), e);
+            }
+        };
+        if (drain.isZero()) {
+            stop.run();
+        } else {
+            server.getScheduler().schedule(stop, drain.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops a replaced generation once its requests are done, or after {@code drain}. */
+    private void retire(Generation previous, Duration drain) {
+        long deadline = System.nanoTime() + drain.toNanos();
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (previous.inFlight() > 0 && System.nanoTime() < deadline) {
+                    server.getScheduler().schedule(this, 50, TimeUnit.MILLISECONDS);
+                    return;
+                }
+                try {
+                    previous.stop();
+                } catch (Exception e) {
+                    LOG.warn("Error stopping the previous config's handlers", e);
+                }
+            }
+        };
+        server.getScheduler().schedule(check, 0, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops gracefully: no new connections, requests in flight finish within the drain time ({@code
+     * config.connectionTerminationDeadline}), then everything stops, MCP sessions and child processes included.
+     */
     public void stop() throws Exception {
+        Duration drain;
+        Generation serving;
+        synchronized (this) {
+            drain = plan == null ? Duration.ZERO : Drain.of(plan.settings());
+            serving = current;
+            slots.values().forEach(slot -> slot.connector.shutdown());
+        }
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (serving != null && serving.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         server.stop();
     }
 
@@ -38,12 +257,26 @@ public final class Gateway {
         return server;
     }
 
-    /** The port actually bound for the {@code bindIndex}-th bind (useful with {@code port: 0}). */
-    public int port(int bindIndex) {
-        return connectors.get(bindIndex).getLocalPort();
+    /** The port actually bound for the {@code bindIndex}-th bind of the running config (useful with {@code port: 0}). */
+    public synchronized int port(int bindIndex) {
+        return slots.get(plan.generation().binds().get(bindIndex).key()).connector.getLocalPort();
     }
 
-    public List<ServerConnector> connectors() {
-        return connectors;
+    /** The listeners the {@code bindIndex}-th bind serves now. */
+    public synchronized List<GatewayListener> listeners(int bindIndex) {
+        return plan.generation().binds().get(bindIndex).handler().state().listeners();
+    }
+
+    public synchronized List<ServerConnector> connectors() {
+        return slots.values().stream().map(slot -> slot.connector).toList();
+    }
+
+    /** The running config, for the admin endpoints. */
+    public synchronized GatewayPlan plan() {
+        return plan;
+    }
+
+    public PluginRegistry registry() {
+        return registry;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.crypto.SecretKey;
 
@@ -19,29 +20,36 @@ import org.eclipse.jetty.client.HttpClient;
 /** The {@link FactoryContext} of one piece of the gateway. */
 final class KernelContext implements FactoryContext {
 
-    /** What every context of one gateway shares. */
+    /**
+     * What every context of one config shares.
+     *
+     * @param filesRead every file any factory of the config read, for the reloader to watch
+     */
     record Shared(Path workingDir, Path configDir, Path refsDir, SecretKey sessionKey, PluginRegistry registry,
-                  UpstreamClients clients) {
+                  UpstreamClients clients, Set<Path> filesRead) {
     }
 
     private final String location;
     private final Shared shared;
     private final UpstreamTls upstreamTls;
+    private final Set<Path> pieceFiles;
     private final PemFiles pem;
 
-    KernelContext(String location, Shared shared, UpstreamTls upstreamTls) {
+    KernelContext(String location, Shared shared, UpstreamTls upstreamTls, Set<Path> pieceFiles) {
         this.location = location;
         this.shared = shared;
         this.upstreamTls = upstreamTls;
+        this.pieceFiles = pieceFiles;
         this.pem = new PemFiles(this::file);
     }
 
     KernelContext at(String otherLocation) {
-        return new KernelContext(otherLocation, shared, null);
+        return new KernelContext(otherLocation, shared, null, null);
     }
 
-    KernelContext at(String otherLocation, UpstreamTls tls) {
-        return new KernelContext(otherLocation, shared, tls);
+    /** The context of a piece of a route, which records the files it reads. */
+    KernelContext at(String otherLocation, UpstreamTls tls, Set<Path> filesRead) {
+        return new KernelContext(otherLocation, shared, tls, filesRead);
     }
 
     @Override
@@ -73,6 +81,11 @@ final class KernelContext implements FactoryContext {
         }
         if (!Files.isRegularFile(found) || !Files.isReadable(found)) {
             throw new ConfigException(field, "cannot read " + found + ": not a readable file");
+        }
+        Path absolute = found.toAbsolutePath().normalize();
+        shared.filesRead().add(absolute);
+        if (pieceFiles != null) {
+            pieceFiles.add(absolute);
         }
         return found;
     }

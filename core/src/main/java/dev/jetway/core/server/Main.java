@@ -5,18 +5,20 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
+import dev.jetway.api.ConfigException;
 import dev.jetway.core.config.ConfigDocument;
 import dev.jetway.core.config.ConfigReader;
 import dev.jetway.core.config.EnvExpander;
 import dev.jetway.core.config.InvalidConfigException;
 import dev.jetway.core.plugin.PluginRegistry;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code bin/jetway}: reads the config, loads the plugins, validates everything, then serves until stopped. */
+/**
+ * {@code bin/jetway}: reads the config, loads the plugins, validates everything, then serves until stopped,
+ * applying config changes as they are saved. SIGHUP reloads now; SIGTERM and SIGINT stop gracefully and exit 0.
+ */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -26,9 +28,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
+        System.exit(status);
     }
 
     /** Runs jetway; returns the exit status, blocking while the gateway serves. */
@@ -58,54 +58,64 @@ public final class Main {
             err.println("jetway: cannot load plugins: " + e.getMessage());
             return 1;
         }
+        try (registry) {
+            return serve(cli, registry, out, err);
+        }
+    }
+
+    private static int serve(CommandLine cli, PluginRegistry registry, PrintStream out, PrintStream err) {
+        ConfigReader reader = new ConfigReader(EnvExpander.system());
         Gateway gateway;
+        GatewayPlan plan;
         try {
-            ConfigReader reader = new ConfigReader(EnvExpander.system());
+            gateway = Gateway.create(registry, GatewayOptions.defaults().withBindAddress(cli.bindAddress()));
             ConfigDocument document = cli.file() != null ? reader.readFile(cli.file()) : reader.readInline(cli.inlineConfig());
-            GatewayOptions options = GatewayOptions.defaults().withBindAddress(cli.bindAddress());
-            gateway = new GatewayAssembler(registry, options).assemble(document);
+            plan = gateway.plan(document);
             if (cli.validateOnly()) {
                 out.println(document.source() + ": config is valid");
-                registry.close();
                 return 0;
             }
         } catch (InvalidConfigException e) {
             err.println("jetway: invalid config (" + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + "):");
             e.problems().forEach(p -> err.println("  " + p));
-            registry.close();
+            return 1;
+        } catch (ConfigException e) {
+            err.println("jetway: " + e.getMessage());
             return 1;
         }
 
         try {
-            gateway.start();
+            gateway.start(plan);
         } catch (Exception e) {
             err.println("jetway: cannot start: " + describe(e));
-            registry.close();
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(gateway, registry), "jetway-shutdown"));
-        LOG.info("jetway {} serving on {}", version(), gateway.connectors().stream()
-                .map(Main::describe).collect(Collectors.joining(", ")));
-        try {
+        LOG.info("jetway {} started", version());
+        try (ConfigReloader reloader = cli.file() == null ? null : new ConfigReloader(gateway, cli.file(), reader)) {
+            Signals.onHangup(() -> {
+                if (reloader != null) {
+                    reloader.reloadSoon("SIGHUP");
+                }
+            });
+            Signals.onTerminate(() -> stop(gateway));
             gateway.join();
+        } catch (IOException e) {
+            err.println("jetway: cannot watch the config file: " + e.getMessage());
+            stop(gateway);
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
     }
 
-    private static void stop(Gateway gateway, PluginRegistry registry) {
+    private static void stop(Gateway gateway) {
         try {
+            LOG.info("Stopping: draining requests in flight");
             gateway.stop();
         } catch (Exception e) {
             LOG.warn("Error while stopping", e);
         }
-        registry.close();
-    }
-
-    private static String describe(ServerConnector connector) {
-        String host = connector.getHost() == null ? "*" : connector.getHost();
-        return host + ":" + connector.getLocalPort() + " (" + String.join(", ", connector.getProtocols()) + ")";
     }
 
     private static String describe(Throwable e) {

@@ -24,7 +24,6 @@ import dev.jetway.api.PolicyFactory;
 import dev.jetway.core.config.ConfigReader;
 import dev.jetway.core.config.EnvExpander;
 import dev.jetway.core.server.Gateway;
-import dev.jetway.core.server.GatewayAssembler;
 import dev.jetway.core.server.GatewayOptions;
 import dev.jetway.core.testing.Http;
 import org.junit.jupiter.api.Test;
@@ -88,9 +87,8 @@ class PluginJarLoadingIT {
                           backends:
                           - testEcho: {name: e}
                     """;
-            Gateway gateway = new GatewayAssembler(registry, new GatewayOptions("127.0.0.1", dir, Map.of()))
-                    .assemble(new ConfigReader(EnvExpander.of(Map.of())).readInline(yaml));
-            gateway.start();
+            Gateway gateway = Gateway.create(registry, new GatewayOptions("127.0.0.1", dir, Map.of()));
+            gateway.start(gateway.plan(new ConfigReader(EnvExpander.of(Map.of())).readInline(yaml)));
             try {
                 HttpResponse<String> response = Http.get("http://127.0.0.1:" + gateway.port(0) + "/", Map.of());
                 assertEquals(200, response.statusCode());

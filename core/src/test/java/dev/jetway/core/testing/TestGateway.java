@@ -9,8 +9,8 @@ import dev.jetway.core.config.ConfigReader;
 import dev.jetway.core.config.EnvExpander;
 import dev.jetway.core.config.InvalidConfigException;
 import dev.jetway.core.plugin.PluginRegistry;
+import dev.jetway.api.ConfigException;
 import dev.jetway.core.server.Gateway;
-import dev.jetway.core.server.GatewayAssembler;
 import dev.jetway.core.server.GatewayOptions;
 
 /**
@@ -33,25 +33,30 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static TestGateway start(String yaml, Path workingDir, Map<String, String> env) throws Exception {
-        Gateway gateway = assemble(yaml, workingDir, env);
-        gateway.start();
+        Gateway gateway = Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, env));
+        gateway.start(gateway.plan(document(yaml, env)));
         return new TestGateway(gateway);
     }
 
-    /** Builds without starting; throws with every problem when the config is invalid. */
-    public static Gateway assemble(String yaml, Path workingDir, Map<String, String> env) throws InvalidConfigException {
-        ConfigDocument document = new ConfigReader(EnvExpander.of(env)).readInline(yaml);
-        return new GatewayAssembler(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, env)).assemble(document);
+    private static ConfigDocument document(String yaml, Map<String, String> env) throws InvalidConfigException {
+        return new ConfigReader(EnvExpander.of(env)).readInline(yaml);
     }
 
     /** The problems of an invalid config, as users see them ({@code <inline>:12:7: field: message}). */
     public static List<String> problems(String yaml, Path workingDir) {
         try {
-            assemble(yaml, workingDir, Map.of());
+            Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, Map.of())).plan(document(yaml, Map.of()));
             return List.of();
         } catch (InvalidConfigException e) {
             return e.problems().stream().map(Object::toString).toList();
+        } catch (ConfigException e) {
+            return List.of(e.getMessage());
         }
+    }
+
+    /** Replaces the running config with {@code yaml}, as a reload does. */
+    public void apply(String yaml, Map<String, String> env) throws Exception {
+        gateway.apply(gateway.plan(document(yaml, env)));
     }
 
     public int port(int bindIndex) {

@@ -13,7 +13,6 @@ import dev.jetway.core.testing.TestCertificates;
 import dev.jetway.core.testing.TestCertificates.KeyFormat;
 import dev.jetway.core.testing.TestCertificates.KeyType;
 import dev.jetway.core.testing.TestGateway;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +47,7 @@ class ConscryptListenerIT {
     }
 
     private static String provider(TestGateway gateway) {
-        return gateway.gateway().connectors().get(0).getConnectionFactory(SslConnectionFactory.class)
-                .getSslContextFactory().getProvider();
+        return gateway.gateway().listeners(0).get(0).tls().getProvider();
     }
 
     @Test

@@ -14,7 +14,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 
 import dev.jetway.core.testing.JdkTls;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import dev.jetway.core.testing.Openssl;
 import dev.jetway.core.testing.TestCertificates;
 import dev.jetway.core.testing.TestCertificates.KeyFormat;
@@ -124,8 +123,7 @@ class ListenerTlsIT {
             // The client did offer TLS 1.1: the refusal is the server's protocol_version alert.
             assertTrue(old.output().contains("protocol version") || old.output().contains("alert number 70")
                     || old.output().contains("unsupported protocol"), old.output());
-            List<String> enabled = Arrays.asList(gateway.gateway().connectors().get(0)
-                    .getConnectionFactory(SslConnectionFactory.class).getSslContextFactory().getSelectedProtocols());
+            List<String> enabled = Arrays.asList(gateway.gateway().listeners(0).get(0).tls().getSelectedProtocols());
             assertEquals(List.of("TLSv1.2", "TLSv1.3"), enabled.stream().sorted().toList());
         }
     }

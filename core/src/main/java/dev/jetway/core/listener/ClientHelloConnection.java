@@ -1,0 +1,116 @@
+package dev.jetway.core.listener;
+
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+
+import org.eclipse.jetty.io.AbstractConnection;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.BufferUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first moments of an HTTPS connection: reads the ClientHello without consuming it, picks the listener its
+ * server name selects in the current config, and hands the connection, bytes included, to that listener's TLS.
+ * A connection no listener takes is closed before the handshake, as there is no certificate to answer it with.
+ */
+final class ClientHelloConnection extends AbstractConnection implements Connection.UpgradeFrom {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientHelloConnection.class);
+    static final int MAX_CLIENT_HELLO = 16384 + 5;
+
+    private final Connector connector;
+    private final Supplier<BindState> state;
+    private final RetainableByteBuffer buffer;
+    private boolean released;
+
+    ClientHelloConnection(EndPoint endPoint, Connector connector, Supplier<BindState> state) {
+        super(endPoint, connector.getExecutor());
+        this.connector = connector;
+        this.state = state;
+        this.buffer = connector.getByteBufferPool().acquire(MAX_CLIENT_HELLO, true);
+    }
+
+    @Override
+    public void onOpen() {
+        super.onOpen();
+        fillInterested();
+    }
+
+    @Override
+    public void onFillable() {
+        try {
+            ByteBuffer bytes = buffer.getByteBuffer();
+            while (BufferUtil.space(bytes) > 0) {
+                int filled = getEndPoint().fill(bytes);
+                if (filled < 0) {
+                    close(null);
+                    return;
+                }
+                if (filled == 0) {
+                    fillInterested();
+                    return;
+                }
+                ClientHelloSni.Result hello = ClientHelloSni.parse(bytes);
+                switch (hello.status()) {
+                    case NEED_MORE_BYTES -> {
+                        continue;
+                    }
+                    case NOT_TLS -> {
+                        close(null);
+                        return;
+                    }
+                    case COMPLETE -> {
+                        handOver(hello.serverName());
+                        return;
+                    }
+                }
+            }
+            close(null);
+        } catch (Throwable x) {
+            LOG.debug("Cannot read the ClientHello on {}", getEndPoint(), x);
+            close(x);
+        }
+    }
+
+    private void handOver(String serverName) {
+        BindState current = state.get();
+        GatewayListener listener = current.select(serverName);
+        if (listener == null) {
+            LOG.debug("No listener for server name {} on {}; closing", serverName, getEndPoint());
+            close(null);
+            return;
+        }
+        Connection next = current.tls(listener).newConnection(connector, getEndPoint(), serverName);
+        getEndPoint().upgrade(next);
+    }
+
+    /** The ClientHello bytes, for the TLS connection to read first. */
+    @Override
+    public ByteBuffer onUpgradeFrom() {
+        ByteBuffer bytes = buffer.getByteBuffer();
+        ByteBuffer unread = null;
+        if (bytes.hasRemaining()) {
+            unread = ByteBuffer.allocateDirect(bytes.remaining());
+            unread.put(bytes);
+            unread.flip();
+        }
+        release();
+        return unread;
+    }
+
+    private void close(Throwable failure) {
+        release();
+        getEndPoint().close(failure);
+    }
+
+    private void release() {
+        if (!released) {
+            released = true;
+            buffer.release();
+        }
+    }
+}
