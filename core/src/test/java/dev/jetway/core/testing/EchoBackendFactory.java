@@ -20,7 +20,8 @@ import org.pf4j.Extension;
 @Extension
 public final class EchoBackendFactory implements BackendFactory<EchoBackendFactory.EchoConfig> {
 
-    public record EchoConfig(String name) {
+    /** @param delayMs how long to wait before answering, for tests of requests in flight */
+    public record EchoConfig(String name, Long delayMs) {
     }
 
     @Override
@@ -38,6 +39,16 @@ public final class EchoBackendFactory implements BackendFactory<EchoBackendFacto
         return new Handler.Abstract.NonBlocking() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                if (config.delayMs() != null) {
+                    request.getComponents().getScheduler().schedule(() -> answer(request, response, callback),
+                            config.delayMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } else {
+                    answer(request, response, callback);
+                }
+                return true;
+            }
+
+            private void answer(Request request, Response response, Callback callback) {
                 ClientCertificate client = (ClientCertificate) request.getAttribute(ClientCertificate.ATTRIBUTE);
                 String body = "backend=" + config.name()
                         + " listener=" + request.getAttribute(GatewayAttributes.LISTENER)
@@ -48,7 +59,6 @@ public final class EchoBackendFactory implements BackendFactory<EchoBackendFacto
                         + "\n";
                 response.setStatus(200);
                 response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
-                return true;
             }
         };
     }

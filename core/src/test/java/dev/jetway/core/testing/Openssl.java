@@ -16,6 +16,23 @@ public final class Openssl {
     private Openssl() {
     }
 
+    /** The serial number (hex, as openssl prints it) of the certificate the listener serves for {@code serverName}. */
+    public static String serial(int port, String serverName) {
+        String script = "openssl s_client -connect 127.0.0.1:" + port + " -servername " + serverName
+                + " </dev/null 2>/dev/null | openssl x509 -noout -serial";
+        try {
+            Process process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            process.waitFor(20, TimeUnit.SECONDS);
+            return out.startsWith("serial=") ? out.substring("serial=".length()) : out;
+        } catch (IOException e) {
+            throw new IllegalStateException("openssl is needed for this test", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code openssl s_client -connect 127.0.0.1:<port> <args>}, with empty stdin so that it ends after the handshake. */
     public static Handshake connect(int port, String... args) {
         List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port));
