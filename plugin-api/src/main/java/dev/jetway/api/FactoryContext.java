@@ -69,4 +69,10 @@ public interface FactoryContext {
      * }</pre>
      */
     <T> List<T> extensions(Class<T> extensionPoint);
+
+    /**
+     * The gateway's metrics registry, scraped at {@code /metrics} in the Prometheus format. Name meters
+     * {@code jetway.<plugin>.<what>} ({@code jetway.mcp.sessions}); they show up as {@code jetway_mcp_sessions}.
+     */
+    io.micrometer.core.instrument.MeterRegistry meters();
 }

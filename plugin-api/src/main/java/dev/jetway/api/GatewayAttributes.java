@@ -9,6 +9,15 @@ public final class GatewayAttributes {
     /** The name of the route that matched the request ({@code String}). */
     public static final String ROUTE = "dev.jetway.route";
 
+    /** The backend that served the request ({@code String}): a named backend's name, else its type and position. */
+    public static final String BACKEND = "dev.jetway.backend";
+
+    /** Set by MCP backends for the access log: the JSON-RPC method of the request ({@code String}). */
+    public static final String MCP_METHOD = "dev.jetway.mcp.method";
+
+    /** Set by MCP backends for the access log: the tool a {@code tools/call} named ({@code String}). */
+    public static final String MCP_TOOL = "dev.jetway.mcp.tool";
+
     private GatewayAttributes() {
     }
 }

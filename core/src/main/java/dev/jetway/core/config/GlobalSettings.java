@@ -14,9 +14,9 @@ public record GlobalSettings(
         String certificateRefsDir,
         JsonNode enableIpv6, JsonNode dns, JsonNode localXdsPath, JsonNode caAddress, JsonNode caAuthToken,
         JsonNode xdsAddress, JsonNode xdsAuthToken, JsonNode namespace, JsonNode gateway, JsonNode trustDomain,
-        JsonNode serviceAccount, JsonNode clusterId, JsonNode network, JsonNode adminAddr, JsonNode statsAddr,
-        JsonNode readinessAddr, SessionSettings session, Duration connectionTerminationDeadline,
-        JsonNode connectionMinTerminationDeadline, JsonNode workerThreads, JsonNode tracing, JsonNode logging,
+        JsonNode serviceAccount, JsonNode clusterId, JsonNode network, String adminAddr, String statsAddr,
+        String readinessAddr, SessionSettings session, Duration connectionTerminationDeadline,
+        JsonNode connectionMinTerminationDeadline, JsonNode workerThreads, JsonNode tracing, LoggingSettings logging,
         JsonNode metrics, JsonNode backend, JsonNode hbone) {
 
     public static final GlobalSettings DEFAULT = new GlobalSettings(null, null, null, null, null, null, null, null, null,
@@ -28,11 +28,27 @@ public record GlobalSettings(
         @JsonProperty("conscrypt") CONSCRYPT
     }
 
+    /**
+     * {@code config.logging}: agentgateway's {@code format} and {@code level}; jetway's {@code accessLog} ({@code stdout},
+     * the default, {@code off}, or a file rotated daily) and {@code retainDays}. {@code filter} and {@code fields} are
+     * agentgateway's, not supported yet.
+     */
+    public record LoggingSettings(LogFormat format, JsonNode level, JsonNode filter, JsonNode fields, String accessLog,
+                                  Integer retainDays) {
+    }
+
+    /** Access log line format: {@code text} is logfmt. */
+    public enum LogFormat {
+        @JsonProperty("text") TEXT,
+        @JsonProperty("json") JSON
+    }
+
     /** {@code config.session}: the key that encrypts session tokens, 64 hex digits ({@code openssl rand -hex 32}). */
     public record SessionSettings(String key) {
     }
 
     public GlobalSettings {
         tlsProvider = tlsProvider == null ? TlsProvider.JDK : tlsProvider;
+        logging = logging == null ? new LoggingSettings(null, null, null, null, null, null) : logging;
     }
 }

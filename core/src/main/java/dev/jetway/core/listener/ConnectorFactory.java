@@ -51,7 +51,7 @@ public final class ConnectorFactory {
         ServerConnector connector = new ServerConnector(server, factories.toArray(new ConnectionFactory[0]));
         connector.setHost(host);
         connector.setPort(port);
-        connector.setName("port-" + port);
+        connector.setName(Integer.toString(port)); // the bind label of metrics
         return connector;
     }
 }

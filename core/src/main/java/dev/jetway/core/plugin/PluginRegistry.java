@@ -93,6 +93,37 @@ public final class PluginRegistry implements AutoCloseable {
         return List.copyOf(manager.getExtensions(extensionPoint));
     }
 
+    /** Each loaded plugin and what it provides, for the admin's {@code /plugins}. */
+    public List<Map<String, Object>> describe() {
+        Map<String, Map<String, Object>> bySource = new LinkedHashMap<>();
+        for (PluginWrapper plugin : manager.getPlugins()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", plugin.getPluginId());
+            entry.put("version", plugin.getDescriptor().getVersion());
+            entry.put("state", plugin.getPluginState().toString());
+            entry.put("source", plugin.getPluginPath().toString());
+            entry.put("extensions", new ArrayList<String>());
+            bySource.put("plugin " + plugin.getPluginId() + " " + plugin.getDescriptor().getVersion() + " (" + plugin.getPluginPath() + ")", entry);
+        }
+        java.util.function.BiConsumer<String, String> add = (source, extension) -> {
+            Map<String, Object> entry = bySource.computeIfAbsent(source, s -> {
+                Map<String, Object> classpath = new LinkedHashMap<>();
+                classpath.put("id", "classpath");
+                classpath.put("source", "classpath");
+                classpath.put("extensions", new ArrayList<String>());
+                return classpath;
+            });
+            @SuppressWarnings("unchecked")
+            List<String> extensions = (List<String>) entry.get("extensions");
+            extensions.add(extension);
+        };
+        backends.forEach((key, r) -> add.accept(r.source(), "backend " + key));
+        policies.forEach((key, r) -> add.accept(r.source(), "policy " + key));
+        upstreamTls.forEach((key, r) -> add.accept(r.source(), "policy " + key + " (upstream TLS)"));
+        listenerTls.forEach(r -> add.accept(r.source(), "listener tls " + r.factory().name()));
+        return List.copyOf(bySource.values());
+    }
+
     @Override
     public void close() {
         manager.stopPlugins();

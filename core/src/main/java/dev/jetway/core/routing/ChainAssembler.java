@@ -123,7 +123,8 @@ public final class ChainAssembler {
         UpstreamTls routeTls = upstreamTls(policies, path.key("policies"), location);
         List<WeightedBackends.Weighted> built = new ArrayList<>();
         for (int i = 0; i < backends.size(); i++) {
-            WeightedBackends.Weighted backend = routeBackend(backends.get(i), path.key("backends").index(i), location, routeTls);
+            WeightedBackends.Weighted backend = routeBackend(backends.get(i), path.key("backends").index(i), location, routeTls,
+                    backends.size() == 1 ? null : i);
             if (backend != null) {
                 built.add(backend);
             }
@@ -132,7 +133,8 @@ public final class ChainAssembler {
         return wrap(policies, path.key("policies"), PolicyScope.ROUTE, location, inner);
     }
 
-    private WeightedBackends.Weighted routeBackend(JsonNode node, ConfigPath at, String location, UpstreamTls routeTls) {
+    private WeightedBackends.Weighted routeBackend(JsonNode node, ConfigPath at, String location, UpstreamTls routeTls,
+                                                   Integer position) {
         if (!node.isObject()) {
             problems.add(at, "expected a mapping with one backend type, such as {host: 10.0.0.1:8080}");
             return null;
@@ -163,7 +165,8 @@ public final class ChainAssembler {
             return null;
         }
         Handler wrapped = wrap(policies, at.key("policies"), PolicyScope.BACKEND, location, handler);
-        return new WeightedBackends.Weighted(wrapped, weight);
+        String name = key.equals("backend") ? node.get(key).asText() : position == null ? key : key + "#" + position;
+        return new WeightedBackends.Weighted(name, wrapped, weight);
     }
 
     private Handler reference(JsonNode name, ConfigPath at, String location, UpstreamTls referrerTls) {

@@ -3,6 +3,7 @@ package dev.jetway.core.routing;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.jetway.api.GatewayAttributes;
 import dev.jetway.api.http.PlainText;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -16,8 +17,12 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class WeightedBackends extends Handler.AbstractContainer {
 
-    /** One backend's handler chain and its share of traffic. */
-    public record Weighted(Handler handler, int weight) {
+    /**
+     * One backend's handler chain and its share of traffic.
+     *
+     * @param name how logs and metrics name it: a named backend's name, else its type and position
+     */
+    public record Weighted(String name, Handler handler, int weight) {
     }
 
     private final String routeName;
@@ -41,18 +46,19 @@ public final class WeightedBackends extends Handler.AbstractContainer {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Handler chosen = choose();
+        Weighted chosen = choose();
         if (chosen == null) {
             PlainText.send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
                     "no backend available for route \"" + routeName + "\"\n");
             return true;
         }
-        return chosen.handle(request, response, callback);
+        request.setAttribute(GatewayAttributes.BACKEND, chosen.name());
+        return chosen.handler().handle(request, response, callback);
     }
 
-    private Handler choose() {
+    private Weighted choose() {
         if (backends.size() == 1 && totalWeight > 0) {
-            return backends.get(0).handler();
+            return backends.get(0);
         }
         if (totalWeight <= 0) {
             return null;
@@ -61,7 +67,7 @@ public final class WeightedBackends extends Handler.AbstractContainer {
         for (Weighted backend : backends) {
             pick -= backend.weight();
             if (pick < 0) {
-                return backend.handler();
+                return backend;
             }
         }
         return null;

@@ -54,15 +54,18 @@ public final class ConfigReloader implements AutoCloseable {
             ConfigDocument document = reader.readFile(configFile);
             GatewayPlan plan = gateway.plan(document);
             gateway.apply(plan);
-            watch(plan.filesRead());
             reloads.incrementAndGet();
+            gateway.metrics().reloaded();
+            watch(plan.filesRead());
             LOG.info("Config reloaded ({}) in {} ms", why, (System.nanoTime() - started) / 1_000_000);
         } catch (InvalidConfigException e) {
             failures.incrementAndGet();
+            gateway.metrics().reloadFailed();
             LOG.error("Config change refused ({}); the running config keeps serving. {} problem(s):\n  {}", why,
                     e.problems().size(), e.getMessage().replace("\n", "\n  "));
         } catch (Exception e) {
             failures.incrementAndGet();
+            gateway.metrics().reloadFailed();
             LOG.error("Config change could not be applied ({}); the running config keeps serving", why, e);
         }
     }

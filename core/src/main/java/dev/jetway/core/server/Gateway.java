@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.upstream.UpstreamTls;
 import dev.jetway.api.upstream.UpstreamTlsFactory;
@@ -17,6 +18,11 @@ import dev.jetway.core.config.InvalidConfigException;
 import dev.jetway.core.listener.BindState;
 import dev.jetway.core.listener.ConnectorFactory;
 import dev.jetway.core.listener.GatewayListener;
+import dev.jetway.core.ops.AdminHandler;
+import dev.jetway.core.ops.GatewayMetrics;
+import dev.jetway.core.ops.LogLevels;
+import dev.jetway.core.ops.OpsServer;
+import dev.jetway.core.ops.RequestObserver;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.plugin.Registered;
 import dev.jetway.core.routing.RouteCache;
@@ -58,20 +64,30 @@ public final class Gateway {
     private final UpstreamClients clients;
     private final Dispatcher dispatcher = new Dispatcher();
     private final ConnectorFactory connectors;
+    private final GatewayMetrics metrics;
+    private final RequestObserver observer;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private Generation current;
     private GatewayPlan plan;
     private RouteCache routes = new RouteCache();
+    private OpsServer ops;
+    private volatile boolean ready;
+    private volatile Runnable onQuit = this::stopQuietly;
 
-    private Gateway(PluginRegistry registry, GatewayOptions options, Server server, UpstreamClients clients) {
+    private Gateway(PluginRegistry registry, GatewayOptions options, Server server, UpstreamClients clients,
+                    GatewayMetrics metrics) {
         this.registry = registry;
         this.options = options;
         this.server = server;
         this.clients = clients;
+        this.metrics = metrics;
+        this.observer = new RequestObserver(metrics);
         this.connectors = new ConnectorFactory(server, options.bindAddress());
         server.setErrorHandler(new PlainTextErrorHandler());
         server.addBean(clients, true);
         server.setHandler(dispatcher);
+        server.setRequestLog(observer);
+        metrics.bind(server);
     }
 
     /** A gateway with no config yet: give it one with {@link #plan} and {@link #start}. */
@@ -80,7 +96,7 @@ public final class Gateway {
         threads.setName("jetway");
         Server server = new Server(threads);
         KernelContext context = new KernelContext("upstream TLS defaults", new KernelContext.Shared(options.workingDir(),
-                null, options.workingDir().resolve("refs"), null, registry, null, new HashSet<>()), null, null);
+                null, options.workingDir().resolve("refs"), null, registry, null, null, new HashSet<>()), null, null);
         UpstreamTls defaults = null;
         // With several upstream TLS plugins the first key decides; today there is one, backendTLS.
         for (Registered<UpstreamTlsFactory<?>> registered : registry.upstreamTls().values()) {
@@ -88,7 +104,7 @@ public final class Gateway {
             break;
         }
         try {
-            return new Gateway(registry, options, server, new UpstreamClients(server, defaults));
+            return new Gateway(registry, options, server, new UpstreamClients(server, defaults), new GatewayMetrics());
         } catch (Exception e) {
             throw new ConfigException("", "cannot set up upstream TLS: " + e.getMessage());
         }
@@ -100,18 +116,48 @@ public final class Gateway {
         synchronized (this) {
             running = routes;
         }
-        return new GatewayAssembler(registry, options, clients).assemble(document, running);
+        return new GatewayAssembler(registry, options, clients, metrics.registry()).assemble(document, running);
     }
 
-    /** Starts the server and serves {@code first}; on failure everything started is stopped again. */
+    /**
+     * Opens the operations endpoints, starts the server and serves {@code first}; ready once all of it is up. On
+     * failure everything started is stopped again.
+     */
     public synchronized void start(GatewayPlan first) throws Exception {
-        server.start();
+        ops = new OpsServer(first.ops(), metrics, () -> ready, () -> new AdminView());
         try {
+            ops.start();
+            server.start();
             apply(first);
         } catch (Exception e) {
             server.stop();
+            ops.stop();
             throw e;
         }
+        ready = true;
+    }
+
+    /** What the admin endpoint shows and does. */
+    private final class AdminView implements AdminHandler.Gateway {
+        @Override
+        public JsonNode config() {
+            return plan().effective();
+        }
+
+        @Override
+        public List<Map<String, Object>> plugins() {
+            return registry.describe();
+        }
+
+        @Override
+        public void quit() {
+            onQuit.run();
+        }
+    }
+
+    /** What {@code POST /quitquitquit} does; by default a graceful {@link #stop()}. */
+    public void onQuit(Runnable action) {
+        this.onQuit = action;
     }
 
     /** Swaps in {@code next} without dropping requests in flight; on failure the running config stays. */
@@ -149,6 +195,10 @@ public final class Gateway {
             generation.stop();
             throw e;
         }
+        observer.configure(next.settings().logging(), options.workingDir());
+        if (next.logLevels() != null) {
+            LogLevels.apply(next.logLevels());
+        }
         Map<Connector, BindPlan> routing = new IdentityHashMap<>();
         for (BindPlan bind : generation.binds()) {
             Slot slot = nextSlots.get(bind.key());
@@ -182,6 +232,7 @@ public final class Gateway {
         Slot[] holder = new Slot[1];
         ServerConnector connector = connectors.create(bind.port(), bind.isSecure(), () -> holder[0].state);
         holder[0] = new Slot(connector, bind.isSecure(), bind.handler().state());
+        metrics.bind(connector, Integer.toString(bind.port()));
         server.addConnector(connector);
         opened.add(connector);
         connector.start();
@@ -237,6 +288,7 @@ public final class Gateway {
     public void stop() throws Exception {
         Duration drain;
         Generation serving;
+        ready = false;
         synchronized (this) {
             drain = plan == null ? Duration.ZERO : Drain.of(plan.settings());
             serving = current;
@@ -247,6 +299,30 @@ public final class Gateway {
             Thread.sleep(20);
         }
         server.stop();
+        if (ops != null) {
+            ops.stop();
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (Exception e) {
+            LOG.warn("Error while stopping", e);
+        }
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** The port an operations endpoint bound ({@code admin}, {@code stats}, {@code readiness}), or -1 when off. */
+    public synchronized int opsPort(String endpoint) {
+        return ops == null ? -1 : ops.port(endpoint);
+    }
+
+    public boolean isReady() {
+        return ready;
     }
 
     public void join() throws InterruptedException {

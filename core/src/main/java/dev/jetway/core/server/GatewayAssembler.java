@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.jetway.core.config.BindConfig;
 import dev.jetway.core.config.ConfigBinder;
 import dev.jetway.core.config.ConfigDocument;
@@ -23,6 +25,8 @@ import dev.jetway.core.listener.BindHandler;
 import dev.jetway.core.listener.BindState;
 import dev.jetway.core.listener.GatewayListener;
 import dev.jetway.core.listener.ListenerAssembler;
+import dev.jetway.core.ops.LogLevels;
+import dev.jetway.core.ops.OpsSettings;
 import dev.jetway.core.plugin.PluginInvoker;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.routing.ChainAssembler;
@@ -31,6 +35,7 @@ import dev.jetway.core.routing.RouteCache;
 import dev.jetway.core.tls.ConscryptSupport;
 import dev.jetway.core.tls.ListenerTlsBuilder;
 import dev.jetway.core.upstream.UpstreamClients;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Turns a parsed config into a {@link GatewayPlan}: every listener, route, backend and policy built, nothing opened or
@@ -43,10 +48,13 @@ final class GatewayAssembler {
     private final UpstreamClients clients;
     private final ConfigBinder binder = new ConfigBinder();
 
-    GatewayAssembler(PluginRegistry registry, GatewayOptions options, UpstreamClients clients) {
+    private final MeterRegistry meters;
+
+    GatewayAssembler(PluginRegistry registry, GatewayOptions options, UpstreamClients clients, MeterRegistry meters) {
         this.registry = registry;
         this.options = options;
         this.clients = clients;
+        this.meters = meters;
     }
 
     /** @param running route chains of the running config that may be kept */
@@ -61,12 +69,14 @@ final class GatewayAssembler {
                     problems.add(ConfigPath.ROOT.key("config").key("tlsProvider"), reason + "; use tlsProvider: jdk"));
         }
         SecretKey sessionKey = SessionKeys.resolve(settings.session(), options.environment(), problems);
+        OpsSettings ops = OpsSettings.resolve(settings, options.environment(), problems);
+        String logLevels = logLevels(settings, problems);
 
         Path configDir = document.baseDir();
         Path refsDir = refsDir(settings, configDir == null ? options.workingDir() : configDir);
         Set<Path> filesRead = ConcurrentHashMap.newKeySet();
         KernelContext kernel = new KernelContext("the gateway", new KernelContext.Shared(options.workingDir(), configDir,
-                refsDir, sessionKey, registry, clients, filesRead), null, null);
+                refsDir, sessionKey, registry, clients, meters, filesRead), null, null);
         String fingerprint = refsDir + "|" + (sessionKey == null ? "" : HexFormat.of().formatHex(sessionKey.getEncoded()));
         PluginInvoker invoker = new PluginInvoker(binder, problems);
         RouteCache routes = running.fork();
@@ -95,8 +105,30 @@ final class GatewayAssembler {
         if (document.baseDir() != null) {
             filesRead.add(Path.of(document.source()).toAbsolutePath().normalize());
         }
-        return new GatewayPlan(new Generation(binds), settings, routes, Set.copyOf(filesRead),
+        return new GatewayPlan(new Generation(binds), settings, ops, logLevels, routes, Set.copyOf(filesRead),
                 SecretRedaction.redact(document.root()));
+    }
+
+    /** {@code config.logging.level}, a spec string or a list of them, checked now so that a bad one is a config error. */
+    private static String logLevels(GlobalSettings settings, Problems problems) {
+        JsonNode level = settings.logging().level();
+        if (level == null || level.isNull()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (level.isArray()) {
+            level.forEach(part -> parts.add(part.asText()));
+        } else {
+            parts.add(level.asText());
+        }
+        String spec = String.join(",", parts);
+        try {
+            LogLevels.parse(spec);
+            return spec;
+        } catch (IllegalArgumentException e) {
+            problems.add(ConfigPath.ROOT.key("config").key("logging").key("level"), e.getMessage());
+            return null;
+        }
     }
 
     private static Path refsDir(GlobalSettings settings, Path beside) {

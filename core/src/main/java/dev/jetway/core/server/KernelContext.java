@@ -15,6 +15,7 @@ import dev.jetway.api.upstream.UpstreamTls;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.tls.PemFiles;
 import dev.jetway.core.upstream.UpstreamClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.client.HttpClient;
 
 /** The {@link FactoryContext} of one piece of the gateway. */
@@ -26,7 +27,7 @@ final class KernelContext implements FactoryContext {
      * @param filesRead every file any factory of the config read, for the reloader to watch
      */
     record Shared(Path workingDir, Path configDir, Path refsDir, SecretKey sessionKey, PluginRegistry registry,
-                  UpstreamClients clients, Set<Path> filesRead) {
+                  UpstreamClients clients, MeterRegistry meters, Set<Path> filesRead) {
     }
 
     private final String location;
@@ -103,6 +104,11 @@ final class KernelContext implements FactoryContext {
     @Override
     public <T> List<T> extensions(Class<T> extensionPoint) {
         return shared.registry().extensions(extensionPoint);
+    }
+
+    @Override
+    public MeterRegistry meters() {
+        return shared.meters();
     }
 
     @Override

@@ -39,17 +39,16 @@ final class UnsupportedSettings {
         settings.put("serviceAccount", s.serviceAccount());
         settings.put("clusterId", s.clusterId());
         settings.put("network", s.network());
-        settings.put("adminAddr", s.adminAddr());
-        settings.put("statsAddr", s.statsAddr());
-        settings.put("readinessAddr", s.readinessAddr());
         settings.put("connectionMinTerminationDeadline", s.connectionMinTerminationDeadline());
         settings.put("workerThreads", s.workerThreads());
         settings.put("tracing", s.tracing());
-        settings.put("logging", s.logging());
         settings.put("metrics", s.metrics());
         settings.put("backend", s.backend());
         settings.put("hbone", s.hbone());
         settings.forEach((key, value) -> reject(ConfigPath.ROOT.key("config").key(key), value, problems));
+        ConfigPath logging = ConfigPath.ROOT.key("config").key("logging");
+        reject(logging.key("filter"), s.logging().filter(), problems);
+        reject(logging.key("fields"), s.logging().fields(), problems);
     }
 
     private static void reject(ConfigPath path, JsonNode value, Problems problems) {

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginJarLoadingIT {
 
+    private static final Map<String, String> OPS_OFF = Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off");
+
     private static final String SOURCE = """
             package example.stamp;
 
@@ -87,7 +89,7 @@ class PluginJarLoadingIT {
                           backends:
                           - testEcho: {name: e}
                     """;
-            Gateway gateway = Gateway.create(registry, new GatewayOptions("127.0.0.1", dir, Map.of()));
+            Gateway gateway = Gateway.create(registry, new GatewayOptions("127.0.0.1", dir, OPS_OFF));
             gateway.start(gateway.plan(new ConfigReader(EnvExpander.of(Map.of())).readInline(yaml)));
             try {
                 HttpResponse<String> response = Http.get("http://127.0.0.1:" + gateway.port(0) + "/", Map.of());

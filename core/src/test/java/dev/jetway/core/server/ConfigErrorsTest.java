@@ -200,7 +200,7 @@ class ConfigErrorsTest {
     @Test
     void pluginConfigErrorsArePlacedAtTheirLine() {
         assertOnly("<inline>:7:11: binds[0].listeners[0].routes[0].backends[0].testEcho.nmae: unknown key \"nmae\"; "
-                + "allowed keys: name", """
+                + "allowed keys: delayMs, name", """
                 binds:
                 - port: 3000
                   listeners:

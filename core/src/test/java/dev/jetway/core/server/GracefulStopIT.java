@@ -47,7 +47,9 @@ class GracefulStopIT {
                 "-cp", System.getProperty("java.class.path"), "dev.jetway.core.server.Main", "-f", config.toString(),
                 "--bind-address", "127.0.0.1"));
         Path log = dir.resolve("jetway.log");
-        Process jetway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(java.util.Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
+        Process jetway = builder.start();
         try {
             awaitPort(port, jetway);
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -88,6 +88,7 @@ class MainTest {
     void aPortInUseFailsTheStartWithoutServingHalfAConfig() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             Run run = run("--bind-address", "127.0.0.1", "-c", """
+                    config: {adminAddr: "off", statsAddr: "off", readinessAddr: "off"}
                     binds:
                     - port: 0
                       listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]

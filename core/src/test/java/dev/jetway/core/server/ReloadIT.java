@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Editing the config file (or a file it names) while the gateway serves: applied within a second, nothing dropped. */
 class ReloadIT {
 
+    private static final Map<String, String> OPS_OFF = Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off");
+
     private static final PluginRegistry PLUGINS = PluginRegistry.load(List.of());
 
     @TempDir
@@ -53,7 +55,7 @@ class ReloadIT {
     private Path start(String yaml) throws Exception {
         Path config = Files.writeString(dir.resolve("config.yaml"), yaml);
         ConfigReader reader = new ConfigReader(EnvExpander.of(Map.of()));
-        gateway = Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", dir, Map.of()));
+        gateway = Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", dir, OPS_OFF));
         gateway.start(gateway.plan(reader.readFile(config)));
         reloader = new ConfigReloader(gateway, config, reader);
         return config;
@@ -141,6 +143,7 @@ class ReloadIT {
         save(config, http(port, 2, "").replace("routes:", "routez:"));
         await("the refusal", Duration.ofSeconds(2), () -> reloader.failures() == 1);
         assertTrue(get(port, "/").startsWith("200 backend=v1 "));
+        assertTrue(gateway.metrics().scrape().contains("jetway_config_reload_failures_total 1.0"));
         save(config, http(port, 3, ""));
         await("the fixed config", Duration.ofSeconds(2), () -> get(port, "/").startsWith("200 backend=v3 "));
         await("the count of applied configs", Duration.ofSeconds(1), () -> reloader.reloads() == 1);

@@ -32,8 +32,15 @@ public final class TestGateway implements AutoCloseable {
         return start(yaml, workingDir, Map.of());
     }
 
+    /**
+     * Starts a gateway; the operations endpoints are off unless {@code env} sets {@code ADMIN_ADDR},
+     * {@code STATS_ADDR} or {@code READINESS_ADDR} (so that test gateways do not compete for their default ports).
+     */
     public static TestGateway start(String yaml, Path workingDir, Map<String, String> env) throws Exception {
-        Gateway gateway = Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, env));
+        Map<String, String> withOps = new java.util.HashMap<>(Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off",
+                "READINESS_ADDR", "off"));
+        withOps.putAll(env);
+        Gateway gateway = Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, withOps));
         gateway.start(gateway.plan(document(yaml, env)));
         return new TestGateway(gateway);
     }
@@ -45,7 +52,8 @@ public final class TestGateway implements AutoCloseable {
     /** The problems of an invalid config, as users see them ({@code <inline>:12:7: field: message}). */
     public static List<String> problems(String yaml, Path workingDir) {
         try {
-            Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, Map.of())).plan(document(yaml, Map.of()));
+            Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, Map.of("ADMIN_ADDR", "off")))
+                    .plan(document(yaml, Map.of()));
             return List.of();
         } catch (InvalidConfigException e) {
             return e.problems().stream().map(Object::toString).toList();
@@ -65,6 +73,11 @@ public final class TestGateway implements AutoCloseable {
 
     public int port() {
         return port(0);
+    }
+
+    /** The port of an operations endpoint ({@code admin}, {@code stats}, {@code readiness}); -1 when off. */
+    public int opsPort(String endpoint) {
+        return gateway.opsPort(endpoint);
     }
 
     public Gateway gateway() {

@@ -52,8 +52,10 @@ class ExamplePluginDistributionIT {
                 """.formatted(port));
 
         Path log = dir.resolve("jetway.log");
-        Process jetway = new ProcessBuilder(home.resolve("bin/jetway").toString(), "-f", config.toString(),
-                "--bind-address", "127.0.0.1").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jetway").toString(), "-f", config.toString(),
+                "--bind-address", "127.0.0.1").redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(java.util.Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
+        Process jetway = builder.start();
         try {
             awaitPort(port, jetway, log);
             String response = run(dir, "curl", "-si", "http://127.0.0.1:" + port + "/");

@@ -50,8 +50,10 @@ class StreamingIT {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                     "dev.jetway.core.server.Main", "-f", config.toString(), "--bind-address", "127.0.0.1"));
-            Process gateway = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("gateway.log").toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("gateway.log").toFile());
+            builder.environment().putAll(java.util.Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
+            Process gateway = builder.start();
             try {
                 awaitPort(port, gateway);
                 HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,0 +1,100 @@
+package dev.jetway.core.ops;
+
+import java.time.Duration;
+
+import dev.jetway.api.GatewayAttributes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.NanoTime;
+
+/**
+ * The gateway's Prometheus registry: requests by bind, listener, route, backend and status class with their
+ * durations, TLS handshakes, connections, Jetty's thread pool, the JVM, config reloads, and whatever plugins
+ * register (MCP sessions and tool calls).
+ */
+public final class GatewayMetrics {
+
+    /** Request duration buckets: fine below 100 ms where gateways live, coarse up to long MCP calls. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter reloads = Counter.builder("jetway.config.reloads")
+            .description("Config changes applied since start").register(registry);
+    private final Counter reloadFailures = Counter.builder("jetway.config.reload.failures")
+            .description("Config changes refused (invalid) or failed to apply; the previous config kept serving")
+            .register(registry);
+
+    public GatewayMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The metrics in the Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public void bind(Server server) {
+        new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
+    }
+
+    /** Counts the connections and TLS handshakes of a bind's connector. */
+    public void bind(ServerConnector connector, String bind) {
+        connector.addBean(new JettyConnectionMetrics(registry, connector, Tags.of("bind", bind)));
+        connector.addBean(new HandshakeMetrics(registry, bind));
+    }
+
+    public void reloaded() {
+        reloads.increment();
+    }
+
+    public void reloadFailed() {
+        reloadFailures.increment();
+    }
+
+    /** Records a completed request. */
+    void request(Request request, Response response) {
+        String bind = request.getConnectionMetaData().getConnector().getName();
+        String listener = attribute(request, GatewayAttributes.LISTENER);
+        String route = attribute(request, GatewayAttributes.ROUTE);
+        String backend = attribute(request, GatewayAttributes.BACKEND);
+        int status = response.getStatus();
+        String statusClass = status / 100 + "xx";
+        Counter.builder("jetway.requests").description("Requests served, by where they went and how they ended")
+                .tags("bind", bind, "listener", listener, "route", route, "backend", backend, "status", statusClass)
+                .register(registry).increment();
+        Timer.builder("jetway.request.duration").description("Time from request headers to the end of the response")
+                .serviceLevelObjectives(BUCKETS).tags("bind", bind, "listener", listener, "route", route)
+                .register(registry).record(Duration.ofNanos(NanoTime.since(request.getHeadersNanoTime())));
+    }
+
+    private static String attribute(Request request, String name) {
+        Object value = request.getAttribute(name);
+        return value == null ? "none" : value.toString();
+    }
+}
