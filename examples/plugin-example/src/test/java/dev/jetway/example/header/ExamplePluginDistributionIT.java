@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import dev.jetway.core.testing.JetwayProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +35,7 @@ class ExamplePluginDistributionIT {
             home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         Files.copy(jar, home.resolve("plugins").resolve(jar.getFileName()));
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = JetwayProcess.freePort();
         Path config = Files.writeString(dir.resolve("config.yaml"), """
                 binds:
                 - port: %d
@@ -51,24 +46,16 @@ class ExamplePluginDistributionIT {
                         directResponse: {body: "hello from the distribution", status: 200}
                 """.formatted(port));
 
-        Path log = dir.resolve("jetway.log");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jetway").toString(), "-f", config.toString(),
-                "--bind-address", "127.0.0.1").redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(java.util.Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
-        Process jetway = builder.start();
-        try {
-            awaitPort(port, jetway, log);
+        try (JetwayProcess jetway = JetwayProcess.start(List.of(home.resolve("bin/jetway").toString(), "-f",
+                config.toString(), "--bind-address", "127.0.0.1"), dir.resolve("jetway.log"), port)) {
             String response = run(dir, "curl", "-si", "http://127.0.0.1:" + port + "/");
             assertTrue(response.startsWith("HTTP/1.1 200"), response);
             assertTrue(response.toLowerCase().contains("x-served-by: my-plugin"), response);
             assertTrue(response.endsWith("hello from the distribution"), response);
-            String startup = Files.readString(log);
+            String startup = jetway.log();
             assertTrue(startup.contains("Plugin example-header 0.1.0-SNAPSHOT (STARTED) from "
                     + home.resolve("plugins").resolve(jar.getFileName())), startup);
             assertTrue(startup.contains("policy exampleHeader"), startup);
-        } finally {
-            jetway.destroy();
-            assertTrue(jetway.waitFor(20, TimeUnit.SECONDS));
         }
     }
 
@@ -77,20 +64,5 @@ class ExamplePluginDistributionIT {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + out);
         return out;
-    }
-
-    private static void awaitPort(int port, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("jetway exited with " + process.exitValue() + ": " + Files.readString(log));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("jetway did not open port " + port + ": " + Files.readString(log));
     }
 }

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import dev.jetway.core.testing.JetwayProcess;
 import dev.jetway.core.testing.Upstream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +32,7 @@ class StreamingIT {
     @Test
     void fiftyMegabytesEachWayThroughABoundedHeap() throws Exception {
         try (Upstream upstream = Upstream.start(new TestUpstreamHandlers())) {
-            int port;
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-                port = probe.getLocalPort();
-            }
+            int port = JetwayProcess.freePort();
             Path config = Files.writeString(dir.resolve("config.yaml"), """
                     binds:
                     - port: %d
@@ -47,15 +40,8 @@ class StreamingIT {
                       - routes:
                         - backends: [{host: "%s"}]
                     """.formatted(port, upstream.address()));
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                    "dev.jetway.core.server.Main", "-f", config.toString(), "--bind-address", "127.0.0.1"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("gateway.log").toFile());
-            builder.environment().putAll(java.util.Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
-            Process gateway = builder.start();
-            try {
-                awaitPort(port, gateway);
+            try (JetwayProcess gateway = JetwayProcess.main(config, dir.resolve("gateway.log"), port, HEAP,
+                    "-XX:+ExitOnOutOfMemoryError")) {
                 HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
                 HttpResponse<String> upload = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/upload"))
@@ -76,28 +62,10 @@ class StreamingIT {
                     }
                 }
                 assertEquals(SIZE, received);
-                assertTrue(gateway.isAlive(), "the gateway survived both transfers within " + HEAP + ": "
-                        + Files.readString(dir.resolve("gateway.log"), StandardCharsets.UTF_8));
-            } finally {
-                gateway.destroy();
-                gateway.waitFor(20, TimeUnit.SECONDS);
+                assertTrue(gateway.process().isAlive(), "the gateway survived both transfers within " + HEAP + ": "
+                        + gateway.log());
             }
         }
-    }
-
-    private static void awaitPort(int port, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the gateway exited with " + process.exitValue());
-            }
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the gateway did not open port " + port);
     }
 
     /** {@code size} zero bytes, generated on demand rather than held in memory. */

@@ -1,0 +1,83 @@
+package dev.jetway.core.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * jetway as its own process, for what only a process shows: bounded heap, signals, exit codes, the start script.
+ * The operations endpoints are off so that runs do not compete for their ports.
+ */
+public final class JetwayProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private JetwayProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Runs {@code command} and waits until it listens on {@code port}. */
+    public static JetwayProcess start(List<String> command, Path log, int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
+        JetwayProcess jetway = new JetwayProcess(builder.start(), log);
+        jetway.awaitPort(port);
+        return jetway;
+    }
+
+    /** Runs jetway's {@code Main} from the test class path (plugins under test included) with {@code jvmOptions}. */
+    public static JetwayProcess main(Path config, Path log, int port, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jetway.core.server.Main",
+                "-f", config.toString(), "--bind-address", "127.0.0.1"));
+        return start(command, log, port);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    private void awaitPort(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("jetway exited with " + process.exitValue() + ": " + log());
+            }
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("jetway did not open port " + port + ": " + log());
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
