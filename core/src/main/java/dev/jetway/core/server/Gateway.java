@@ -103,11 +103,7 @@ public final class Gateway {
             defaults = registered.factory().defaults(context);
             break;
         }
-        try {
-            return new Gateway(registry, options, server, new UpstreamClients(server, defaults), new GatewayMetrics());
-        } catch (Exception e) {
-            throw new ConfigException("", "cannot set up upstream TLS: " + e.getMessage());
-        }
+        return new Gateway(registry, options, server, new UpstreamClients(server, defaults), new GatewayMetrics());
     }
 
     /** Validates and builds {@code document} against this gateway, keeping running route chains where it can. */

@@ -45,7 +45,7 @@ public final class UpstreamClients extends ContainerLifeCycle {
     private final Server server;
     private final UpstreamTls defaults;
     private final Map<UpstreamTls, Entry> clients = new HashMap<>();
-    private final Entry plain;
+    private Entry plain;
     private final Scanner scanner = new Scanner();
     private final Map<Path, List<Entry>> watched = new HashMap<>();
 
@@ -53,10 +53,9 @@ public final class UpstreamClients extends ContainerLifeCycle {
      * @param defaults what {@code https://} upstreams get when no policy applies; {@code null} for Jetty's
      *                 defaults (the JVM's trust store, hostname verification)
      */
-    public UpstreamClients(Server server, UpstreamTls defaults) throws Exception {
+    public UpstreamClients(Server server, UpstreamTls defaults) {
         this.server = server;
         this.defaults = defaults;
-        this.plain = create(defaults);
         scanner.setScanInterval(1);
         scanner.setReportExistingFilesOnStartup(false);
         scanner.addListener(new Scanner.BulkListener() {
@@ -68,9 +67,15 @@ public final class UpstreamClients extends ContainerLifeCycle {
         addBean(scanner, true);
     }
 
-    /** The client for {@code tls}, or for the defaults when {@code null}; created on first use. */
+    /**
+     * The client for {@code tls}, or for the defaults when {@code null}; created on first use, so that a gateway
+     * without upstreams never reads trust stores.
+     */
     public synchronized HttpClient client(UpstreamTls tls) throws Exception {
         if (tls == null || tls.equals(defaults)) {
+            if (plain == null) {
+                plain = create(defaults);
+            }
             return plain.client();
         }
         Entry entry = clients.get(tls);
