@@ -1,8 +1,14 @@
 package dev.jetway.core.ops;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
 
 import org.eclipse.jetty.logging.JettyLevel;
 import org.eclipse.jetty.logging.JettyLoggerFactory;
@@ -49,6 +55,27 @@ public final class LogLevels {
         JettyLoggerFactory factory = factory();
         levels.forEach((logger, level) -> factory.getJettyLogger(logger).setLevel(JettyLevel.valueOf(level)));
         return levels;
+    }
+
+    /**
+     * Applies a {@code jetty-logging.properties} file ({@code <logger>.LEVEL=<level>} lines), as the installation's
+     * {@code conf/} holds it: the class path cannot carry a folder when the AppCDS archive is in use.
+     */
+    public static void applyFile(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        StringBuilder spec = new StringBuilder();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            if (key.endsWith(".LEVEL")) {
+                spec.append(spec.length() == 0 ? "" : ",").append(key, 0, key.length() - ".LEVEL".length())
+                        .append('=').append(properties.getProperty(key).trim());
+            }
+        }
+        if (spec.length() > 0) {
+            apply(spec.toString());
+        }
     }
 
     public static String level(String logger) {

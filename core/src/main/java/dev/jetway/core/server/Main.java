@@ -11,6 +11,7 @@ import dev.jetway.core.config.ConfigDocument;
 import dev.jetway.core.config.ConfigReader;
 import dev.jetway.core.config.EnvExpander;
 import dev.jetway.core.config.InvalidConfigException;
+import dev.jetway.core.ops.LogLevels;
 import dev.jetway.core.plugin.PluginRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,17 @@ public final class Main {
             return 0;
         }
 
+        if (home != null) {
+            Path levels = Path.of(home, "conf", "jetty-logging.properties");
+            try {
+                if (java.nio.file.Files.isRegularFile(levels)) {
+                    LogLevels.applyFile(levels);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("jetway: cannot apply " + levels + ": " + e.getMessage());
+                return 1;
+            }
+        }
         PluginRegistry registry;
         try {
             registry = PluginRegistry.load(cli.pluginDirs());
