@@ -1,8 +1,8 @@
 #!/bin/sh
-# Builds lib/jetway.jsa for an unpacked jetway: an AppCDS archive of the classes a gateway loads while starting and
-# serving HTTP, HTTPS, HTTP/2 and a proxied request, so that later starts map them from the archive instead of
-# reading, parsing and verifying jars. bin/jetway uses the archive when the Java runtime is the one that built it;
-# with another runtime the JVM ignores it.
+# Writes lib/jetway.classlist for an unpacked jetway: the classes a gateway loads while starting and serving HTTP,
+# HTTPS, HTTP/2 and a proxied request. bin/jetway turns it into an AppCDS archive (lib/jetway.jsa) at its first start
+# where it is installed (Java 17 cannot move an archive to another folder), so that every later start maps those
+# classes pre-parsed instead of reading and verifying jars.
 set -eu
 home=$(cd "$1" && pwd)
 work=$(mktemp -d)
@@ -31,8 +31,8 @@ binds:
     - backends: [{host: "127.0.0.1:1"}]
 YAML
 
-rm -f "$home/lib/jetway.jsa"
-JAVA_OPTS="-XX:ArchiveClassesAtExit=$home/lib/jetway.jsa" ADMIN_ADDR=off STATS_ADDR=off READINESS_ADDR=off \
+rm -f "$home/lib/jetway.classlist" "$home/lib/jetway.jsa" "$home/lib/jetway.jsa.for"
+JAVA_OPTS="-Xshare:off -XX:DumpLoadedClassList=$home/lib/jetway.classlist" ADMIN_ADDR=off STATS_ADDR=off READINESS_ADDR=off \
   "$home/bin/jetway" -f "$work/train.yaml" --bind-address 127.0.0.1 > "$work/log" 2>&1 &
 pid=$!
 tries=0
@@ -40,7 +40,7 @@ until grep -q "jetway .* started" "$work/log"; do
   tries=$((tries + 1))
   if [ $tries -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then
     cat "$work/log" >&2
-    echo "train-cds: jetway did not start" >&2
+    echo "train-classlist: jetway did not start" >&2
     exit 1
   fi
   sleep 0.1
@@ -55,9 +55,9 @@ done
 kill -TERM "$pid"
 wait "$pid" || true
 pid=""
-if [ ! -s "$home/lib/jetway.jsa" ]; then
+if [ ! -s "$home/lib/jetway.classlist" ]; then
   cat "$work/log" >&2
-  echo "train-cds: no archive was written" >&2
+  echo "train-classlist: no class list was written" >&2
   exit 1
 fi
-echo "train-cds: wrote $home/lib/jetway.jsa ($(du -k "$home/lib/jetway.jsa" | cut -f1) KiB)"
+echo "train-classlist: wrote $home/lib/jetway.classlist ($(wc -l < "$home/lib/jetway.classlist") classes)"
