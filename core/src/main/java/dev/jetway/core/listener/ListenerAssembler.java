@@ -3,7 +3,6 @@ package dev.jetway.core.listener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -149,8 +148,7 @@ public final class ListenerAssembler {
                                          List<HttpConfiguration.Customizer> requestCustomizers) {
         ObjectNode kernelKeys = JsonNodeFactory.instance.objectNode();
         Map<Registered<ListenerTlsFactory<?>>, ObjectNode> pluginKeys = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = block.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : block.properties()) {
             Registered<ListenerTlsFactory<?>> owner = tlsKeys.get(field.getKey());
             if (ListenerTlsSettings.KEYS.contains(field.getKey())) {
                 kernelKeys.set(field.getKey(), field.getValue());

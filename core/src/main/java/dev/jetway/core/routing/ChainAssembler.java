@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -211,8 +210,7 @@ public final class ChainAssembler {
         record Built(int order, Handler.Wrapper wrapper) {
         }
         List<Built> built = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = policies.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : policies.properties()) {
             ConfigPath p = at.key(entry.getKey());
             Registered<PolicyFactory<?>> registered = registry.policies().get(entry.getKey());
             if (registry.upstreamTls().containsKey(entry.getKey())) {

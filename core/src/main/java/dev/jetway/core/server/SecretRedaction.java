@@ -1,6 +1,5 @@
 package dev.jetway.core.server;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +28,7 @@ final class SecretRedaction {
 
     private static void walk(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 String name = field.getKey().toLowerCase(Locale.ROOT);
                 boolean secret = SECRET_KEYS.contains(name) || name.endsWith("token") || name.endsWith("secret")
                         || name.endsWith("password");

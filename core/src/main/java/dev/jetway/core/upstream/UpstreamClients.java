@@ -60,8 +60,8 @@ public final class UpstreamClients extends ContainerLifeCycle {
         scanner.setReportExistingFilesOnStartup(false);
         scanner.addListener(new Scanner.BulkListener() {
             @Override
-            public void pathsChanged(Set<Path> changed) {
-                reload(changed);
+            public void pathsChanged(Map<Path, Scanner.Notification> changed) {
+                reload(changed.keySet());
             }
         });
         addBean(scanner, true);
