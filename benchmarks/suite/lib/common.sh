@@ -36,6 +36,8 @@ import socket, sys
 busy = []
 for port in map(int, sys.argv[1:]):
     with socket.socket() as s:
+        # As the servers do: connections in TIME_WAIT from an earlier run do not keep a port busy, a listener does.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -79,13 +81,6 @@ cleanup() {
   while [ ${#SPAWNED[@]} -gt 0 ]; do stop "${SPAWNED[0]}"; done
 }
 
-# The processes that do a proxy's work: nginx's workers (children of the master), or the JVM itself.
-worker_pids() {
-  local pid=$1 children
-  children=$(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ')
-  echo "${children:-$pid}"
-}
-
 # CPU time (user + system, in clock ticks) of the given processes, from /proc/<pid>/stat fields 14 and 15.
 cpu_ticks() {
   # The command name (field 2) may contain spaces: count the fields after its closing parenthesis.
@@ -103,9 +98,10 @@ rss_kib() {
   echo "$total"
 }
 
-# wait_for_200 <url> <seconds>: polls with curl until the URL answers 200; prints the seconds since $START_NS.
+# wait_for_200 <url> <seconds> [pid]: polls with curl until the URL answers 200 (giving up when the process
+# exits); prints the seconds since $START_NS.
 wait_for_200() {
-  local url=$1 limit=$2 deadline now
+  local url=$1 limit=$2 pid=${3:-} deadline now
   deadline=$(( $(date +%s%N) + limit * 1000000000 ))
   while :; do
     if [ "$(taskset -c "$CLIENT_CPU" curl -sk -o /dev/null -w '%{http_code}' --max-time 2 "$url")" = 200 ]; then
@@ -114,6 +110,7 @@ wait_for_200() {
       return 0
     fi
     [ "$(date +%s%N)" -lt "$deadline" ] || return 1
+    [ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || return 1
   done
 }
 

@@ -14,10 +14,14 @@ proxy_port() {
     *) die "no port for $1" ;;
   esac
 }
+# jetway's own endpoints (admin, metrics, readiness) take <base>+10, +11, +12.
 all_ports() {
-  local p
+  local p base
   echo "$UPSTREAM_PORT"
-  for p in nginx jetway-jdk jetway-conscrypt jetway-mcp; do echo "$(proxy_port $p) $(($(proxy_port $p) + 1))"; done
+  for p in nginx jetway-jdk jetway-conscrypt jetway-mcp; do
+    base=$(proxy_port $p)
+    echo "$base $((base + 1)) $((base + 10)) $((base + 11)) $((base + 12))"
+  done
 }
 
 # Self-signed certificates for 127.0.0.1/localhost, made fresh in the work folder (never committed).
@@ -127,17 +131,19 @@ EOF
   START_NS=$(date +%s%N)
   spawn_nginx nginx "$PROXY_CPU"
   PROXY_PID[nginx]=$SPAWNED_PID
-  STARTUP_S=$(wait_for_200 "https://127.0.0.1:$port/small" 10) || die "nginx proxy did not answer (see $WORK/logs/nginx*.log)"
+  STARTUP_S=$(wait_for_200 "https://127.0.0.1:$port/small" 10 "$SPAWNED_PID") || die "nginx proxy did not answer (see $WORK/logs/nginx*.log)"
 }
 
-# jetway's equivalent of nginx_server: TLS 1.3 only, /direct answered by directResponse, the rest proxied.
+# jetway's equivalent of nginx_server: /direct answered by directResponse, the rest proxied. No minTLSVersion "1.3":
+# with Conscrypt such a listener drops every connection at the ClientHello (jetway 0.1.0); the clients here all
+# negotiate TLS 1.3 anyway, and the figures record the protocol and cipher they got.
 jetway_bind() {
   local port=$1 key=$2
   cat <<EOF
 - port: $port
   listeners:
   - protocol: HTTPS
-    tls: {cert: $WORK/$key-cert.pem, key: $WORK/$key-key.pem, minTLSVersion: "1.3"}
+    tls: {cert: $WORK/$key-cert.pem, key: $WORK/$key-key.pem}
     routes:
     - name: direct
       matches: [{path: {exact: /direct}}]
@@ -147,19 +153,44 @@ jetway_bind() {
 EOF
 }
 
+# jetway_config <contender> <provider>: the gateway-wide settings. No access log (nginx's is off too); admin, metrics
+# and readiness endpoints on the suite's ports, so that two jetways here (or others' on the defaults 15000/15020/
+# 15021) do not collide. Metrics stay on: they are part of jetway's work per request. Releases older than these
+# settings refuse them: probed once with --validate-only, and left out there.
+jetway_config() {
+  local base
+  base=$(proxy_port "$1")
+  printf 'config:\n  tlsProvider: %s\n' "$2"
+  if [ -z "${JETWAY_OPS:-}" ]; then
+    JETWAY_OPS=no
+    printf '%s\n' 'config: {adminAddr: "off", statsAddr: "off", readinessAddr: "off", logging: {accessLog: "off"}}' \
+      'binds: [{port: 1, listeners: [{routes: [{policies: {directResponse: {body: x, status: 200}}}]}]}]' \
+      >"$WORK/ops-probe.yaml"
+    JAVA_HOME=$JDK "$JETWAY_HOME/bin/jetway" --validate-only -f "$WORK/ops-probe.yaml" >/dev/null 2>&1 && JETWAY_OPS=yes
+  fi
+  [ "$JETWAY_OPS" = yes ] && cat <<EOF
+  adminAddr: 127.0.0.1:$((base + 10))
+  statsAddr: 127.0.0.1:$((base + 11))
+  readinessAddr: 127.0.0.1:$((base + 12))
+  logging: {accessLog: "off"}
+EOF
+  return 0
+}
+
 # start_jetway <jetway-jdk|jetway-conscrypt>: starts the release's bin/jetway on the proxy core and times its start
 # to the first proxied 200 (STARTUP_S).
 start_jetway() {
   local name=$1 port
   port=$(proxy_port "$name")
-  { printf 'config:\n  tlsProvider: %s\nbinds:\n' "${name#jetway-}"
+  { jetway_config "$name" "${name#jetway-}"
+    echo "binds:"
     jetway_bind "$port" ec
     jetway_bind $((port + 1)) rsa
   } >"$WORK/$name.yaml"
   START_NS=$(date +%s%N)
   JAVA_HOME=$JDK spawn "$PROXY_CPU" "$name" "$JETWAY_HOME/bin/jetway" -f "$WORK/$name.yaml" --bind-address 127.0.0.1
   PROXY_PID[$name]=$SPAWNED_PID
-  STARTUP_S=$(wait_for_200 "https://127.0.0.1:$port/small" 60) || die "$name did not answer (see $WORK/logs/$name.log)"
+  STARTUP_S=$(wait_for_200 "https://127.0.0.1:$port/small" 60 "$SPAWNED_PID") || die "$name did not answer (see $WORK/logs/$name.log)"
 }
 
 # start_proxy <contender>: nginx or a jetway, fresh; stop_proxy <contender>.
@@ -171,3 +202,10 @@ stop_proxy() {
   unset "PROXY_PID[$1]"
 }
 declare -A PROXY_PID
+
+# The processes that do a proxy's work: nginx's workers (children of its master), or jetway's JVM (whose children,
+# if any, are stdio MCP servers: not the proxy's own work).
+serving_pids() {
+  local pid=${PROXY_PID[$1]}
+  if [ "$1" = nginx ]; then pgrep -P "$pid" | tr '\n' ' '; else echo "$pid"; fi
+}
