@@ -24,11 +24,14 @@ public enum CipherSuite {
     /** The certificate key a TLS 1.2 suite needs; TLS 1.3 suites work with any. */
     public enum KeyType { ANY, RSA, EC }
 
-    /** Used when a listener lists none: AES-GCM only, as agentgateway does. */
+    /**
+     * Used when a listener lists none: AES-GCM only, as agentgateway does; AES-128 first, as OpenSSL and BoringSSL
+     * order them, for its cheaper rounds at the same practical strength.
+     */
     public static final List<CipherSuite> DEFAULTS = List.of(
-            TLS_AES_256_GCM_SHA384, TLS_AES_128_GCM_SHA256,
-            TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-            TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
+            TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384,
+            TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+            TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384);
 
     private final String alias;
     private final KeyType keyType;

@@ -84,6 +84,12 @@ public final class ListenerTlsBuilder {
                         names(ConscryptSupport.TLS13_SUITES));
                 useConscrypt = false;
             }
+            if (useConscrypt && enabled.stream().allMatch(CipherSuite::isTls13)) {
+                // Conscrypt hands BoringSSL the TLS 1.2 part of the list: an empty one fails every handshake, even
+                // with TLS 1.2 disabled. These are never negotiated here, as TLS 1.2 is not enabled.
+                enabled = new ArrayList<>(enabled);
+                enabled.addAll(CipherSuite.DEFAULTS.stream().filter(c -> !c.isTls13() && c.keyType() == keyType).toList());
+            }
         }
 
         SslContextFactory.Server factory = new SslContextFactory.Server();

@@ -61,9 +61,20 @@ class ConscryptListenerIT {
             assertTrue(response.contains("backend=c"), response);
             // TLS 1.2 keeps to the default ECDHE AES-GCM suites, in the server's order
             Openssl.Handshake tls12 = Openssl.connect(gateway.port(), "-tls1_2",
-                    "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305");
-            assertEquals("ECDHE-ECDSA-AES256-GCM-SHA384", tls12.cipher(), tls12.output());
+                    "-cipher", "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES128-GCM-SHA256");
+            assertEquals("ECDHE-ECDSA-AES128-GCM-SHA256", tls12.cipher(), tls12.output());
             assertFalse(Openssl.connect(gateway.port(), "-tls1_2", "-cipher", "ECDHE-ECDSA-CHACHA20-POLY1305").succeeded());
+        }
+    }
+
+    @Test
+    void aTls13OnlyListenerStaysOnConscrypt() throws Exception {
+        try (TestGateway gateway = TestGateway.start(config("minTLSVersion: \"1.3\""), dir)) {
+            assertEquals("Conscrypt", provider(gateway));
+            Openssl.Handshake handshake = Openssl.connect(gateway.port());
+            assertEquals("TLSv1.3", handshake.protocol(), handshake.output());
+            assertFalse(Openssl.connect(gateway.port(), "-tls1_2").succeeded());
+            assertTrue(JdkTls.get(ca.clientContext(null), gateway.port(), "localhost", "/").contains("backend=c"));
         }
     }
 

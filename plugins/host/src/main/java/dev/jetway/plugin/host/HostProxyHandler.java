@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import dev.jetway.api.http.PlainText;
 import dev.jetway.api.upstream.UpstreamFailures;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -28,6 +29,8 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    /** Set when the client went away: the upstream exchange is then aborted, and that is not the upstream's fault. */
+    private static final String CLIENT_GONE = HostProxyHandler.class.getName() + ".clientGone";
 
     private final Upstream upstream;
     private final String location;
@@ -53,6 +56,7 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
      */
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        request.addFailureListener(failure -> request.setAttribute(CLIENT_GONE, failure));
         Request forwarded = request;
         if (request.getHeaders().contains(HttpHeader.EXPECT)) {
             HttpFields withoutExpect = HttpFields.build(request.getHeaders()).remove(HttpHeader.EXPECT).asImmutable();
@@ -84,6 +88,12 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
             });
         }
         return request;
+    }
+
+    /** The upstream's {@code Date} is dropped: the gateway's own would otherwise follow it as a second one. */
+    @Override
+    protected HttpField filterServerToProxyResponseField(HttpField serverToProxyResponseField) {
+        return serverToProxyResponseField.getHeader() == HttpHeader.DATE ? null : serverToProxyResponseField;
     }
 
     /**
@@ -130,8 +140,13 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
                                                   Response proxyToClientResponse, Callback proxyToClientCallback,
                                                   Throwable failure) {
         String reason = UpstreamFailures.describe(failure);
-        LOG.warn("{}: upstream {} failed for {} {}: {}", location, upstream, clientToProxyRequest.getMethod(),
-                clientToProxyRequest.getHttpURI().getPath(), reason);
+        if (clientToProxyRequest.getAttribute(CLIENT_GONE) != null) {
+            LOG.debug("{}: the client went away during {} {}; the upstream exchange was aborted", location,
+                    clientToProxyRequest.getMethod(), clientToProxyRequest.getHttpURI().getPath());
+        } else {
+            LOG.warn("{}: upstream {} failed for {} {}: {}", location, upstream, clientToProxyRequest.getMethod(),
+                    clientToProxyRequest.getHttpURI().getPath(), reason);
+        }
         if (proxyToClientResponse.isCommitted()) {
             proxyToClientCallback.failed(failure);
             return;

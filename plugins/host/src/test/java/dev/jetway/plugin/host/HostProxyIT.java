@@ -77,6 +77,7 @@ class HostProxyIT {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(version, response.version());
         assertEquals("yes", response.headers().firstValue("x-upstream").orElseThrow());
+        assertEquals(1, response.headers().allValues("date").size(), "one Date header, not the upstream's and ours");
         String[] parts = response.body().split("\n\n", 2);
         List<String> lines = List.of(parts[0].split("\n"));
         assertEquals("PATCH /a/b%20c?x=1&y=two", lines.get(0));
