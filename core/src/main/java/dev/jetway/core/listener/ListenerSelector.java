@@ -8,15 +8,18 @@ import dev.jetway.core.routing.HostnameMatcher;
 final class ListenerSelector {
 
     private final HostnameMatcher<GatewayListener> matcher = new HostnameMatcher<>();
+    /** The bind's only listener when it has no hostname: it takes every host, with no matching to do. */
+    private final GatewayListener only;
 
     ListenerSelector(List<GatewayListener> listeners) {
         for (GatewayListener listener : listeners) {
             matcher.add(listener.hostname(), listener);
         }
+        only = listeners.size() == 1 && listeners.get(0).hostname() == null ? listeners.get(0) : null;
     }
 
     /** {@code null} when no listener takes {@code host}. */
     GatewayListener select(String host) {
-        return matcher.select(host);
+        return only != null ? only : matcher.select(host);
     }
 }

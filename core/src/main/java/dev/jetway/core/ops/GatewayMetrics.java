@@ -1,6 +1,9 @@
 package dev.jetway.core.ops;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.jetway.api.GatewayAttributes;
 import io.micrometer.core.instrument.Counter;
@@ -77,20 +80,36 @@ public final class GatewayMetrics {
         reloadFailures.increment();
     }
 
+    /** Where a request went: the labels of its meters. */
+    private record Labels(String bind, String listener, String route, String backend, int statusClass) {
+    }
+
+    /** The meters of one set of labels, found again by a map lookup instead of built for every request. */
+    private record Meters(Counter requests, Timer duration) {
+    }
+
+    private final Map<Labels, Meters> meters = new ConcurrentHashMap<>();
+
     /** Records a completed request. */
     void request(Request request, Response response) {
-        String bind = request.getConnectionMetaData().getConnector().getName();
-        String listener = attribute(request, GatewayAttributes.LISTENER);
-        String route = attribute(request, GatewayAttributes.ROUTE);
-        String backend = attribute(request, GatewayAttributes.BACKEND);
-        int status = response.getStatus();
-        String statusClass = status / 100 + "xx";
-        Counter.builder("jetway.requests").description("Requests served, by where they went and how they ended")
-                .tags("bind", bind, "listener", listener, "route", route, "backend", backend, "status", statusClass)
-                .register(registry).increment();
-        Timer.builder("jetway.request.duration").description("Time from request headers to the end of the response")
-                .serviceLevelObjectives(BUCKETS).tags("bind", bind, "listener", listener, "route", route)
-                .register(registry).record(Duration.ofNanos(NanoTime.since(request.getHeadersNanoTime())));
+        Labels labels = new Labels(request.getConnectionMetaData().getConnector().getName(),
+                attribute(request, GatewayAttributes.LISTENER), attribute(request, GatewayAttributes.ROUTE),
+                attribute(request, GatewayAttributes.BACKEND), response.getStatus() / 100);
+        Meters found = meters.computeIfAbsent(labels, this::register);
+        found.requests().increment();
+        found.duration().record(NanoTime.since(request.getHeadersNanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private Meters register(Labels labels) {
+        Counter requests = Counter.builder("jetway.requests").description("Requests served, by where they went and how they ended")
+                .tags("bind", labels.bind(), "listener", labels.listener(), "route", labels.route(),
+                        "backend", labels.backend(), "status", labels.statusClass() + "xx")
+                .register(registry);
+        Timer duration = Timer.builder("jetway.request.duration").description("Time from request headers to the end of the response")
+                .serviceLevelObjectives(BUCKETS)
+                .tags("bind", labels.bind(), "listener", labels.listener(), "route", labels.route())
+                .register(registry);
+        return new Meters(requests, duration);
     }
 
     private static String attribute(Request request, String name) {

@@ -2,7 +2,7 @@ package dev.jetway.core.server;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import dev.jetway.core.listener.BindHandler;
 import dev.jetway.core.listener.GatewayListener;
@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.component.ContainerLifeCycle;
 final class Generation extends ContainerLifeCycle {
 
     private final List<BindPlan> binds;
-    private final AtomicLong inFlight = new AtomicLong();
+    private final LongAdder inFlight = new LongAdder();
 
     Generation(List<BindPlan> binds) {
         this.binds = List.copyOf(binds);
@@ -41,15 +41,15 @@ final class Generation extends ContainerLifeCycle {
     }
 
     void enter() {
-        inFlight.incrementAndGet();
+        inFlight.increment();
     }
 
     void exit() {
-        inFlight.decrementAndGet();
+        inFlight.decrement();
     }
 
     long inFlight() {
-        return inFlight.get();
+        return inFlight.sum();
     }
 
     /** Hands the given route chains over to the next generation: stopping this one will not stop them. */
