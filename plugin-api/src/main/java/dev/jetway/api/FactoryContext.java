@@ -75,4 +75,13 @@ public interface FactoryContext {
      * {@code jetway.<plugin>.<what>} ({@code jetway.mcp.sessions}); they show up as {@code jetway_mcp_sessions}.
      */
     io.micrometer.core.instrument.MeterRegistry meters();
+
+    /**
+     * Binds a nested value into a record with the kernel's rules and messages (unknown keys, types, Go durations),
+     * for values whose type is only known at run time, such as the settings of a target kind another plugin adds.
+     *
+     * @param field where {@code value} sits, relative to this plugin's value, such as {@code targets[1].stdio}
+     * @throws ConfigException naming the offending field below {@code field}
+     */
+    <T> T bind(com.fasterxml.jackson.databind.JsonNode value, Class<T> type, String field) throws ConfigException;
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.jetway.api.ConfigException;
 
 /**
  * Binds config subtrees into typed records with Jackson and turns its complaints into located, actionable
@@ -50,27 +51,56 @@ public final class ConfigBinder {
         }
     }
 
+    /**
+     * Binds a plugin's nested value, such as an MCP target kind's settings, with the same rules and messages.
+     *
+     * @param field where {@code node} sits, relative to the plugin's value, for the problem's field
+     * @throws ConfigException naming the offending field below {@code field}
+     */
+    public <T> T bind(JsonNode node, Class<T> type, String field) throws ConfigException {
+        JsonNode value = node == null || node.isNull() && type.isRecord() ? mapper.createObjectNode() : node;
+        try {
+            return mapper.treeToValue(value, type);
+        } catch (JsonMappingException e) {
+            ConfigPath path = ConfigPath.ROOT.resolve(field);
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                path = ref.getFieldName() != null ? path.key(ref.getFieldName()) : path.index(ref.getIndex());
+            }
+            throw new ConfigException(path.isRoot() ? "" : path.toString(), describe(e));
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigException(field, e.getMessage());
+        }
+    }
+
     private void report(JsonMappingException e, ConfigPath base, Problems problems) {
         ConfigPath path = base;
         for (JsonMappingException.Reference ref : e.getPath()) {
             path = ref.getFieldName() != null ? path.key(ref.getFieldName()) : path.index(ref.getIndex());
         }
+        if (e instanceof UnrecognizedPropertyException) {
+            problems.addAtKey(path, describe(e));
+        } else {
+            problems.add(path, describe(e));
+        }
+    }
+
+    /** What is wrong, for users: unknown keys list the allowed ones, enums their values, types what was expected. */
+    private String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            problems.addAtKey(path, "unknown key \"" + u.getPropertyName() + "\"; allowed keys: " + join(u.getKnownPropertyIds()));
+            return "unknown key \"" + u.getPropertyName() + "\"; allowed keys: " + join(u.getKnownPropertyIds());
         } else if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            problems.add(path, cause.getMessage());
+            return cause.getMessage();
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            problems.add(path, "invalid value \"" + f.getValue() + "\"; allowed values: " + enumValues(f.getTargetType()));
+            return "invalid value \"" + f.getValue() + "\"; allowed values: " + enumValues(f.getTargetType());
         } else if (e instanceof InvalidFormatException f && f.getTargetType() == Duration.class) {
-            problems.add(path, f.getOriginalMessage());
+            return f.getOriginalMessage();
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
-            problems.add(path, "expected " + describe(f.getTargetType()) + " but found \"" + f.getValue() + "\"");
+            return "expected " + describe(f.getTargetType()) + " but found \"" + f.getValue() + "\"";
         } else if (e instanceof MismatchedInputException m) {
-            problems.add(path, mismatch(m));
-        } else {
-            problems.add(path, e.getOriginalMessage());
+            return mismatch(m);
         }
+        return e.getOriginalMessage();
     }
 
     private String mismatch(MismatchedInputException m) {

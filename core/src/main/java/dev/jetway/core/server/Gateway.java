@@ -7,10 +7,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.api.ConfigException;
+import dev.jetway.api.FactoryContext;
 import dev.jetway.api.upstream.UpstreamTls;
 import dev.jetway.api.upstream.UpstreamTlsFactory;
 import dev.jetway.core.config.ConfigDocument;
@@ -70,6 +73,7 @@ public final class Gateway {
     private Generation current;
     private GatewayPlan plan;
     private RouteCache routes = new RouteCache();
+    private final Set<Generation> retiring = ConcurrentHashMap.newKeySet();
     private OpsServer ops;
     private volatile boolean ready;
     private volatile Runnable onQuit = this::stopQuietly;
@@ -126,6 +130,9 @@ public final class Gateway {
             server.start();
             apply(first);
         } catch (Exception e) {
+            if (current != null) {
+                current.stop();
+            }
             server.stop();
             ops.stop();
             throw e;
@@ -259,6 +266,7 @@ public final class Gateway {
 
     /** Stops a replaced generation once its requests are done, or after {@code drain}. */
     private void retire(Generation previous, Duration drain) {
+        retiring.add(previous);
         long deadline = System.nanoTime() + drain.toNanos();
         Runnable check = new Runnable() {
             @Override
@@ -271,6 +279,8 @@ public final class Gateway {
                     previous.stop();
                 } catch (Exception e) {
                     LOG.warn("Error stopping the previous config's handlers", e);
+                } finally {
+                    retiring.remove(previous);
                 }
             }
         };
@@ -293,6 +303,14 @@ public final class Gateway {
         long deadline = System.nanoTime() + drain.toNanos();
         while (serving != null && serving.inFlight() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
+        }
+        // The config's handlers first (MCP sessions end, child processes exit, upstream sessions are deleted over the
+        // still-running upstream clients), then the server and its shared parts.
+        if (serving != null) {
+            serving.stop();
+        }
+        for (Generation previous : retiring) {
+            previous.stop();
         }
         server.stop();
         if (ops != null) {
@@ -341,6 +359,15 @@ public final class Gateway {
 
     public synchronized List<ServerConnector> connectors() {
         return slots.values().stream().map(slot -> slot.connector).toList();
+    }
+
+    /**
+     * A factory context outside any config, for building a single backend or policy by hand (handler tests): its
+     * files resolve against the working directory, its HTTP client runs once this gateway's server does.
+     */
+    public FactoryContext context(String location) {
+        return new KernelContext(location, new KernelContext.Shared(options.workingDir(), null,
+                options.workingDir().resolve("refs"), null, registry, clients, metrics.registry(), new HashSet<>()), null, null);
     }
 
     /** The running config, for the admin endpoints. */

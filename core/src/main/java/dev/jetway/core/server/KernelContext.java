@@ -8,10 +8,12 @@ import java.util.Set;
 
 import javax.crypto.SecretKey;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.FactoryContext;
 import dev.jetway.api.tls.PemLoader;
 import dev.jetway.api.upstream.UpstreamTls;
+import dev.jetway.core.config.ConfigBinder;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.tls.PemFiles;
 import dev.jetway.core.upstream.UpstreamClients;
@@ -29,6 +31,8 @@ final class KernelContext implements FactoryContext {
     record Shared(Path workingDir, Path configDir, Path refsDir, SecretKey sessionKey, PluginRegistry registry,
                   UpstreamClients clients, MeterRegistry meters, Set<Path> filesRead) {
     }
+
+    private static final ConfigBinder BINDER = new ConfigBinder();
 
     private final String location;
     private final Shared shared;
@@ -104,6 +108,11 @@ final class KernelContext implements FactoryContext {
     @Override
     public <T> List<T> extensions(Class<T> extensionPoint) {
         return shared.registry().extensions(extensionPoint);
+    }
+
+    @Override
+    public <T> T bind(JsonNode value, Class<T> type, String field) throws ConfigException {
+        return BINDER.bind(value, type, field);
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class TestGateway implements AutoCloseable {
         }
     }
 
+    /** The kernel's own factory context, for building one backend or policy by hand in a handler test. */
+    public static dev.jetway.api.FactoryContext context(Path workingDir) throws ConfigException {
+        return Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, Map.of())).context("test backend");
+    }
+
     /** Replaces the running config with {@code yaml}, as a reload does. */
     public void apply(String yaml, Map<String, String> env) throws Exception {
         gateway.apply(gateway.plan(document(yaml, env)));

@@ -1,0 +1,34 @@
+package dev.jetway.plugin.mcp;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code mcp} backend, as agentgateway's {@code LocalMcpBackend} ({@code targets}, {@code statefulMode},
+ * {@code prefixMode}, {@code failureMode}), plus jetway's limits:
+ *
+ * @param requestTimeout     how long a target may take to answer a request (progress restarts the clock); default 60s
+ * @param sessionIdleTimeout how long a session lives without requests or an open stream; default 30m
+ * @param maxRequestBodySize the largest request body accepted, in bytes; default 4 MiB
+ * @param keepAliveInterval  how long an event stream stays silent before a keep-alive comment; default 15s
+ */
+public record McpBackendConfig(List<McpTargetConfig> targets, McpStatefulMode statefulMode, McpPrefixMode prefixMode,
+                               McpFailureMode failureMode, Duration requestTimeout, Duration sessionIdleTimeout,
+                               Integer maxRequestBodySize, Duration keepAliveInterval) {
+
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_SESSION_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    static final int DEFAULT_MAX_REQUEST_BODY_SIZE = 4 * 1024 * 1024;
+    static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
+
+    public McpBackendConfig {
+        targets = targets == null ? List.of() : targets;
+        statefulMode = statefulMode == null ? McpStatefulMode.STATEFUL : statefulMode;
+        prefixMode = prefixMode == null ? McpPrefixMode.CONDITIONAL : prefixMode;
+        failureMode = failureMode == null ? McpFailureMode.FAIL_CLOSED : failureMode;
+        requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+        sessionIdleTimeout = sessionIdleTimeout == null ? DEFAULT_SESSION_IDLE_TIMEOUT : sessionIdleTimeout;
+        maxRequestBodySize = maxRequestBodySize == null ? DEFAULT_MAX_REQUEST_BODY_SIZE : maxRequestBodySize;
+        keepAliveInterval = keepAliveInterval == null ? DEFAULT_KEEP_ALIVE_INTERVAL : keepAliveInterval;
+    }
+}

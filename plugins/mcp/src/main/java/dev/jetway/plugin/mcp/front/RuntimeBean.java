@@ -1,0 +1,30 @@
+package dev.jetway.plugin.mcp.front;
+
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+
+/** Starts and stops a backend's Jetty-free runtime as a managed bean of its handler. */
+public final class RuntimeBean extends AbstractLifeCycle {
+
+    /** What runs while the backend runs. */
+    public interface Runtime {
+        void start();
+
+        void stop();
+    }
+
+    private final Runtime runtime;
+
+    public RuntimeBean(Runtime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    protected void doStart() {
+        runtime.start();
+    }
+
+    @Override
+    protected void doStop() {
+        runtime.stop();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jetway.plugin.mcp.remote;
+
+import dev.jetway.api.ConfigException;
+import dev.jetway.plugin.mcp.target.McpTarget;
+import dev.jetway.plugin.mcp.target.McpTargetFactory;
+import dev.jetway.plugin.mcp.target.TargetContext;
+import org.pf4j.Extension;
+
+/** {@code sse: {host, port, path}} or {@code sse: {host: "http://h/sse"}}: a legacy SSE MCP server (path {@code /sse} by default). */
+@Extension
+public final class SseTargetFactory implements McpTargetFactory<RemoteConfig> {
+
+    @Override
+    public String type() {
+        return "sse";
+    }
+
+    @Override
+    public Class<RemoteConfig> configType() {
+        return RemoteConfig.class;
+    }
+
+    @Override
+    public McpTarget create(RemoteConfig config, TargetContext context) throws ConfigException {
+        return RemoteTargets.sse(config, context);
+    }
+}

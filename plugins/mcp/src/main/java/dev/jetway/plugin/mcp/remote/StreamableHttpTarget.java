@@ -1,0 +1,40 @@
+package dev.jetway.plugin.mcp.remote;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.plugin.mcp.target.McpTarget;
+import dev.jetway.plugin.mcp.target.Upstream;
+import dev.jetway.plugin.mcp.target.UpstreamListener;
+
+/** A streamable HTTP target ({@code mcp:} or {@code http:}): one upstream session per MCP session, resumable anywhere. */
+record StreamableHttpTarget(String name, URI uri, UpstreamHttp http, ScheduledExecutorService scheduler) implements McpTarget {
+
+    @Override
+    public boolean remote() {
+        return true;
+    }
+
+    @Override
+    public Upstream connect(UpstreamListener listener) {
+        return new StreamableHttpUpstream(name, uri, http, listener, scheduler);
+    }
+
+    @Override
+    public Optional<Upstream> resume(JsonNode state, ObjectNode initializeParams, UpstreamListener listener) {
+        if (!state.path("sid").isTextual()) {
+            return Optional.empty();
+        }
+        StreamableHttpUpstream upstream = new StreamableHttpUpstream(name, uri, http, listener, scheduler);
+        upstream.resume(state.get("sid").asText(), state.path("v").asText(null), initializeParams);
+        return Optional.of(upstream);
+    }
+
+    @Override
+    public String describe() {
+        return "streamable HTTP " + uri;
+    }
+}

@@ -1,0 +1,326 @@
+package dev.jetway.plugin.mcp.remote;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
+import dev.jetway.plugin.mcp.target.Upstream;
+import dev.jetway.plugin.mcp.target.UpstreamListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session with a streamable HTTP MCP server: every message is a POST, answered with JSON or an event stream; the
+ * server's {@code Mcp-Session-Id} and protocol version go on every later request; a GET stream carries what the
+ * server sends unasked. When the server forgets the session (404), a new one is initialized with the client's
+ * original parameters and the message sent again.
+ */
+final class StreamableHttpUpstream implements Upstream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpUpstream.class);
+    private static final long MAX_STREAM_BACKOFF_MS = 30_000;
+
+    private final String target;
+    private final URI uri;
+    private final UpstreamHttp http;
+    private final UpstreamListener listener;
+    private final ScheduledExecutorService scheduler;
+    private final Set<Request> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong internalIds = new AtomicLong();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile String sessionId;
+    private volatile String protocolVersion;
+    private volatile ObjectNode initializeParams;
+    private volatile boolean closing;
+    /** Messages held back while a new session is initialized; {@code null} when none is. */
+    private List<ObjectNode> waiting;
+    private long streamBackoffMs = 1000;
+
+    StreamableHttpUpstream(String target, URI uri, UpstreamHttp http, UpstreamListener listener,
+                           ScheduledExecutorService scheduler) {
+        this.target = target;
+        this.uri = uri;
+        this.http = http;
+        this.listener = listener;
+        this.scheduler = scheduler;
+    }
+
+    /** Reattaches to a session this or another replica opened. */
+    void resume(String session, String version, ObjectNode params) {
+        this.sessionId = session;
+        this.protocolVersion = version;
+        this.initializeParams = params;
+        openStream();
+    }
+
+    @Override
+    public void send(ObjectNode message) {
+        if (closing) {
+            listener.onUndelivered(message.get("id"), "is closed");
+            return;
+        }
+        if (JsonRpc.method(message).equals("initialize") && JsonRpc.params(message) != null) {
+            initializeParams = JsonRpc.params(message).deepCopy();
+        }
+        synchronized (this) {
+            if (waiting != null) {
+                waiting.add(message);
+                return;
+            }
+        }
+        post(message, true);
+    }
+
+    private void post(ObjectNode message, boolean mayReinitialize) {
+        JsonNode id = message.get("id");
+        String method = JsonRpc.method(message);
+        boolean request = JsonRpc.kind(message) == JsonRpc.Kind.REQUEST;
+        boolean initialize = method.equals("initialize");
+        boolean[] answered = {false};
+        Consumer<ObjectNode> deliver = received -> {
+            if (request && id.equals(received.get("id")) && JsonRpc.kind(received) == JsonRpc.Kind.RESPONSE) {
+                answered[0] = true;
+                if (initialize) {
+                    protocolVersion = received.path("result").path("protocolVersion").asText(null);
+                }
+            }
+            listener.onMessage(received, request ? id : null);
+        };
+        send(message, initialize, deliver, new MessageReader.Outcome() {
+            @Override
+            public void completed(Response response, int status, String body) {
+                if (sessionLost(status, body) && mayReinitialize && !initialize && sessionId != null && initializeParams != null) {
+                    reinitialize(message);
+                } else if (request && !answered[0]) {
+                    answerFromErrorBody(id, status, body);
+                } else if (status / 100 != 2) {
+                    LOG.warn("MCP target \"{}\": {} answered HTTP {} to {}: {}", target, uri, status, method, snippet(body));
+                } else if (method.equals("notifications/initialized")) {
+                    openStream();
+                }
+            }
+
+            @Override
+            public void failed(String reason) {
+                if (!closing) {
+                    listener.onUndelivered(request ? id : null, reason);
+                }
+            }
+        });
+    }
+
+    /** POSTs {@code message}; a 2xx answer to {@code initialize} names the upstream session. */
+    private void send(ObjectNode message, boolean initialize, Consumer<ObjectNode> deliver, MessageReader.Outcome outcome) {
+        Request request = UpstreamHttp.session(http.post(uri, JsonRpc.bytes(message)),
+                initialize ? null : sessionId, initialize ? null : protocolVersion);
+        inFlight.add(request);
+        request.send(new MessageReader(deliver, new MessageReader.Outcome() {
+            @Override
+            public void completed(Response response, int status, String body) {
+                inFlight.remove(request);
+                outcome.completed(response, status, body);
+            }
+
+            @Override
+            public void failed(String reason) {
+                inFlight.remove(request);
+                outcome.failed(reason);
+            }
+        }) {
+            @Override
+            public void onHeaders(Response response) {
+                if (initialize && response.getStatus() / 100 == 2) {
+                    sessionId = response.getHeaders().get(UpstreamHttp.SESSION_HEADER);
+                }
+                super.onHeaders(response);
+            }
+        });
+    }
+
+    /**
+     * Whether the server no longer knows the session: 404 by the specification; some servers (the reference
+     * server-everything among them) answer an unknown session id with a 400 that says so.
+     */
+    private static boolean sessionLost(int status, String body) {
+        return status == 404 || status == 400 && body.toLowerCase(Locale.ROOT).contains("session id");
+    }
+
+    /** A request answered with an HTTP error: a JSON-RPC error in the body is the answer, else the status is. */
+    private void answerFromErrorBody(JsonNode id, int status, String body) {
+        try {
+            JsonNode error = JsonRpc.parse(body.getBytes(StandardCharsets.UTF_8));
+            if (error instanceof ObjectNode object && object.has("error")) {
+                object.set("id", id);
+                listener.onMessage(object, id);
+                return;
+            }
+        } catch (IOException e) {
+            // Not JSON: the status and body say what happened.
+        }
+        listener.onUndelivered(id, status / 100 == 2 ? "answered HTTP " + status + " without a response"
+                : "answered HTTP " + status + (body.isBlank() ? "" : ": " + snippet(body)));
+    }
+
+    private void reinitialize(ObjectNode retry) {
+        synchronized (this) {
+            if (waiting != null) {
+                waiting.add(retry);
+                return;
+            }
+            waiting = new ArrayList<>(List.of(retry));
+        }
+        LOG.info("MCP target \"{}\": {} forgot session {}; initializing a new one", target, uri, sessionId);
+        sessionId = null;
+        ObjectNode initialize = JsonRpc.request(TextNode.valueOf("jetway-reinitialize-" + internalIds.incrementAndGet()),
+                "initialize", initializeParams.deepCopy());
+        ObjectNode[] result = {null};
+        send(initialize, true, received -> result[0] = received, new MessageReader.Outcome() {
+            @Override
+            public void completed(Response response, int status, String body) {
+                if (result[0] == null || JsonRpc.isError(result[0])) {
+                    failed(result[0] == null ? "answered HTTP " + status + " to initialize" : JsonRpc.errorMessage(result[0]));
+                    return;
+                }
+                protocolVersion = result[0].path("result").path("protocolVersion").asText(null);
+                send(JsonRpc.notification("notifications/initialized", null), false, ignored -> { }, new MessageReader.Outcome() {
+                    @Override
+                    public void completed(Response response, int status, String body) {
+                        resend();
+                        openStream();
+                    }
+
+                    @Override
+                    public void failed(String reason) {
+                        failWaiting(reason);
+                    }
+                });
+            }
+
+            @Override
+            public void failed(String reason) {
+                failWaiting(reason);
+            }
+        });
+    }
+
+    private void resend() {
+        List<ObjectNode> held;
+        synchronized (this) {
+            held = waiting;
+            waiting = null;
+        }
+        held.forEach(message -> post(message, false));
+    }
+
+    private void failWaiting(String reason) {
+        List<ObjectNode> held;
+        synchronized (this) {
+            held = waiting;
+            waiting = null;
+        }
+        for (ObjectNode message : held) {
+            listener.onUndelivered(message.get("id"), "lost its session and could not start a new one: " + reason);
+        }
+    }
+
+    /** The GET stream for messages the server sends unasked; reopened with backoff while the session lasts. */
+    private void openStream() {
+        String session = sessionId;
+        if (closing || session == null) {
+            return;
+        }
+        Request request = UpstreamHttp.session(http.stream(uri), session, protocolVersion);
+        inFlight.add(request);
+        request.send(new MessageReader(message -> listener.onMessage(message, null), new MessageReader.Outcome() {
+            @Override
+            public void completed(Response response, int status, String body) {
+                inFlight.remove(request);
+                if (status / 100 == 2) {
+                    synchronized (StreamableHttpUpstream.this) {
+                        streamBackoffMs = 1000;
+                    }
+                    reopenStream("ended");
+                } else {
+                    LOG.debug("MCP target \"{}\": {} offers no stream for server messages (HTTP {})", target, uri, status);
+                }
+            }
+
+            @Override
+            public void failed(String reason) {
+                inFlight.remove(request);
+                reopenStream(reason);
+            }
+        }));
+    }
+
+    private void reopenStream(String why) {
+        if (closing) {
+            return;
+        }
+        long delay;
+        synchronized (this) {
+            delay = streamBackoffMs;
+            streamBackoffMs = Math.min(streamBackoffMs * 2, MAX_STREAM_BACKOFF_MS);
+        }
+        LOG.debug("MCP target \"{}\": server stream {}; reopening in {} ms", target, why, delay);
+        scheduler.schedule(this::openStream, delay, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public JsonNode resumeState() {
+        String session = sessionId;
+        if (session == null) {
+            return null;
+        }
+        ObjectNode state = JsonRpc.object().put("sid", session);
+        if (protocolVersion != null) {
+            state.put("v", protocolVersion);
+        }
+        return state;
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        for (Request request : List.copyOf(inFlight)) {
+            request.abort(new CancellationException("the MCP session ended"));
+        }
+        String session = sessionId;
+        if (session == null) {
+            closed.complete(null);
+            return;
+        }
+        // Tells the server the session is over, so it can free it; its answer does not matter.
+        UpstreamHttp.session(http.delete(uri), session, protocolVersion).send(result -> closed.complete(null));
+    }
+
+    @Override
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    private static String snippet(String body) {
+        String text = body.strip();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

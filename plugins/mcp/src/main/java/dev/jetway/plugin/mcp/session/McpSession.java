@@ -1,0 +1,385 @@
+package dev.jetway.plugin.mcp.session;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
+import dev.jetway.plugin.mcp.mux.Plan;
+import dev.jetway.plugin.mcp.target.McpTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's MCP session: an upstream at each target, the requests in flight, and the way back to the client.
+ * Client messages come in through {@link #request}, {@link #notification} and {@link #response}; target messages
+ * through each target's {@link Link}. Thread-safe: both sides call in from their own threads.
+ */
+public final class McpSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(McpSession.class);
+
+    private final SessionSettings settings;
+    private final String name;
+    private final Map<String, Link> links = new LinkedHashMap<>();
+    private final PendingCalls pending;
+    private final ServerRequests serverRequests = new ServerRequests();
+    private final ClientStreams streams = new ClientStreams();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
+    private volatile ObjectNode initializeParams;
+    private volatile String protocolVersion;
+    private volatile long lastActive = System.nanoTime();
+    private volatile String id;
+
+    /** @param name a short name for log lines; not the session id, which is a credential */
+    McpSession(SessionSettings settings, String name) {
+        this.settings = settings;
+        this.name = name;
+        this.pending = new PendingCalls(settings.deadlines(), settings.requestTimeout());
+        for (McpTarget target : settings.targets()) {
+            links.put(target.name(), new Link(target, this));
+        }
+    }
+
+    // ---- set-up, by the registry
+
+    void connect(Collection<Link> which) {
+        which.forEach(Link::connect);
+    }
+
+    Collection<Link> links() {
+        return links.values();
+    }
+
+    Link link(String target) {
+        return links.get(target);
+    }
+
+    PendingCalls pending() {
+        return pending;
+    }
+
+    /**
+     * Initializes upstreams the client did not initialize itself (stateless requests, sessions resumed on this
+     * replica): client requests wait until they are ready.
+     */
+    void initializeUpstreams(Collection<Link> which, ObjectNode params) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ready = done;
+        remember(params, params.path("protocolVersion").asText(null));
+        Map<String, ObjectNode> requests = new LinkedHashMap<>();
+        for (Link link : which) {
+            requests.put(link.name(), JsonRpc.request(null, "initialize", params.deepCopy()));
+        }
+        Plan.FanOut plan = new Plan.FanOut(requests, results -> JsonRpc.object(), false);
+        new FanOutCall(this, plan, null, null, settings.failOpen(), (response, failures) -> {
+            drop(failures);
+            if (JsonRpc.isError(response)) {
+                done.completeExceptionally(new IllegalStateException(JsonRpc.errorMessage(response)));
+                return;
+            }
+            for (Link link : which) {
+                if (link.alive()) {
+                    link.send(JsonRpc.notification("notifications/initialized", null));
+                }
+            }
+            done.complete(null);
+        }).start();
+    }
+
+    void remember(ObjectNode params, String version) {
+        this.initializeParams = params;
+        this.protocolVersion = version;
+    }
+
+    ObjectNode initializeParams() {
+        return initializeParams;
+    }
+
+    String protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** What each upstream needs to be resumed elsewhere, by target. */
+    Map<String, JsonNode> resumeStates() {
+        Map<String, JsonNode> states = new LinkedHashMap<>();
+        links.forEach((target, link) -> {
+            JsonNode state = link.resumeState();
+            if (state != null) {
+                states.put(target, state);
+            }
+        });
+        return states;
+    }
+
+    // ---- from the client
+
+    /** A client request; its response, and messages related to it, go to {@code exchange}. */
+    public void request(ObjectNode request, ClientExchange exchange) {
+        touch();
+        ready.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                exchange.respond(JsonRpc.error(request.get("id"), JsonRpc.INTERNAL_ERROR,
+                        "the MCP targets could not be initialized: " + rootMessage(failure)));
+            } else {
+                dispatch(request, exchange);
+            }
+        });
+    }
+
+    /**
+     * A client notification: a cancellation goes to the targets serving the request, under their ids, and the gateway
+     * stops waiting for it; anything else goes to every target.
+     */
+    public void notification(ObjectNode notification) {
+        touch();
+        ready.thenRun(() -> {
+            ObjectNode params = JsonRpc.params(notification);
+            if (JsonRpc.method(notification).equals("notifications/cancelled") && params != null && params.has("requestId")) {
+                for (PendingCall call : pending.forClient(params.get("requestId").toString())) {
+                    ObjectNode cancel = notification.deepCopy();
+                    ((ObjectNode) cancel.get("params")).put("requestId", call.id);
+                    call.link.send(cancel);
+                    pending.failed(LongNode.valueOf(call.id), JsonRpc.REQUEST_CANCELLED, "was cancelled by the client");
+                }
+                return;
+            }
+            List<Link> alive = links.values().stream().filter(Link::alive).toList();
+            for (Link link : alive) {
+                link.send(alive.size() == 1 ? notification : notification.deepCopy());
+            }
+        });
+    }
+
+    /** A client's reply to a request a target made. */
+    public void response(ObjectNode response) {
+        touch();
+        ServerRequests.Origin origin = serverRequests.fromClient(response);
+        if (origin == null) {
+            LOG.warn("MCP session {}: the client answered id {}, which no target asked", name, response.get("id"));
+            return;
+        }
+        origin.link().send(response);
+    }
+
+    /** Opens the session's standalone stream; false when one is open already. */
+    public boolean attach(ClientStream stream) {
+        touch();
+        return streams.attach(stream);
+    }
+
+    public void detach(ClientStream stream) {
+        touch();
+        streams.detach(stream);
+    }
+
+    private void dispatch(ObjectNode request, ClientExchange exchange) {
+        JsonNode clientId = request.get("id");
+        boolean initialize = JsonRpc.method(request).equals("initialize");
+        if (initialize) {
+            ObjectNode params = JsonRpc.params(request);
+            remember(params == null ? JsonRpc.object() : params.deepCopy(), null);
+        }
+        if (!settings.multiplexing()) {
+            forward(links.values().iterator().next(), request, clientId, exchange, UnaryOperator.identity());
+            return;
+        }
+        Plan plan = settings.router().plan(request);
+        if (plan instanceof Plan.Forward forward) {
+            forward(links.get(forward.target()), forward.request(), clientId, exchange, forward.result());
+        } else if (plan instanceof Plan.FanOut fanOut) {
+            new FanOutCall(this, fanOut, clientId, exchange, settings.failOpen(), (response, failures) -> {
+                if (initialize) {
+                    drop(failures);
+                    protocolVersion = response.path("result").path("protocolVersion").asText(null);
+                }
+                exchange.respond(response);
+            }).start();
+        } else if (plan instanceof Plan.Answer answer) {
+            exchange.respond(JsonRpc.result(clientId, answer.result()));
+        } else if (plan instanceof Plan.Reject reject) {
+            exchange.respond(JsonRpc.error(clientId, reject.code(), reject.message()));
+        }
+    }
+
+    private void forward(Link link, ObjectNode request, JsonNode clientId, ClientExchange exchange,
+                         UnaryOperator<ObjectNode> rewrite) {
+        if (!link.alive()) {
+            exchange.respond(targetError(clientId, JsonRpc.INTERNAL_ERROR, link, link.failure()));
+            return;
+        }
+        boolean initialize = JsonRpc.method(request).equals("initialize");
+        pending.send(link, request, clientId, exchange, new PendingCall.Completion() {
+            @Override
+            public void answered(ObjectNode response) {
+                response.set("id", clientId);
+                if (response.get("result") instanceof ObjectNode result) {
+                    rewrite.apply(result);
+                    if (initialize) {
+                        protocolVersion = result.path("protocolVersion").asText(null);
+                    }
+                }
+                exchange.respond(response);
+            }
+
+            @Override
+            public void failed(int code, String reason) {
+                exchange.respond(targetError(clientId, code, link, reason));
+            }
+        });
+    }
+
+    /** Targets that failed to initialize leave the session (when failing open; failing closed, the session ends). */
+    private void drop(Map<String, ObjectNode> failures) {
+        failures.forEach((target, error) -> {
+            Link link = links.get(target);
+            if (link.alive()) {
+                LOG.warn("MCP session {}: continuing without target \"{}\": {}", name, target, JsonRpc.errorMessage(error));
+                link.drop("left the session: " + JsonRpc.errorMessage(error));
+            }
+        });
+    }
+
+    // ---- from the targets
+
+    void fromUpstream(Link link, ObjectNode message, JsonNode relatedTo) {
+        switch (JsonRpc.kind(message)) {
+            case RESPONSE -> {
+                if (!pending.answered(message)) {
+                    LOG.debug("MCP session {}: target \"{}\" answered id {}, which is no longer awaited", name, link.name(), message.get("id"));
+                }
+            }
+            case REQUEST -> deliver(serverRequests.toClient(link, message), related(relatedTo));
+            case NOTIFICATION -> notificationFromUpstream(link, message, relatedTo);
+            case INVALID -> LOG.warn("MCP session {}: target \"{}\" sent a message that is not JSON-RPC 2.0: {}", name,
+                    link.name(), abbreviate(message.toString()));
+        }
+    }
+
+    private void notificationFromUpstream(Link link, ObjectNode message, JsonNode relatedTo) {
+        String method = JsonRpc.method(message);
+        ObjectNode params = JsonRpc.params(message);
+        PendingCall about = null;
+        if (method.equals("notifications/progress") && params != null) {
+            about = pending.progressed(link, params.get("progressToken"));
+        } else if (method.equals("notifications/cancelled") && params != null) {
+            // The target withdraws a request it made of the client: the client knows it under the gateway's id.
+            String id = serverRequests.gatewayId(link, params.get("requestId"));
+            if (id == null) {
+                LOG.debug("MCP session {}: target \"{}\" cancelled {}, which the client is not handling", name, link.name(), params.get("requestId"));
+                return;
+            }
+            params.put("requestId", id);
+        } else if (method.equals("notifications/resources/updated") && params != null && settings.multiplexing()
+                && params.path("uri").isTextual()) {
+            params.put("uri", settings.router().naming().uri(link.name(), params.get("uri").asText()));
+        }
+        if (about == null) {
+            about = relatedTo == null ? null : pending.byUpstreamId(relatedTo);
+        }
+        deliver(message, about == null ? null : about.exchange);
+    }
+
+    private ClientExchange related(JsonNode upstreamId) {
+        PendingCall call = upstreamId == null ? null : pending.byUpstreamId(upstreamId);
+        return call == null ? null : call.exchange;
+    }
+
+    /**
+     * To the request it relates to if that is still open; else on the standalone stream; else, rather than keeping a
+     * target waiting on a client without a stream, on the response stream of the latest request in flight.
+     */
+    private void deliver(ObjectNode message, ClientExchange exchange) {
+        if (exchange != null && exchange.message(message) || streams.send(message)) {
+            return;
+        }
+        PendingCall latest = pending.latestWithExchange();
+        if (latest == null || !latest.exchange.message(message)) {
+            streams.keep(message, name);
+        }
+    }
+
+    void undelivered(Link link, JsonNode id, String reason) {
+        if (id != null) {
+            pending.failed(id, JsonRpc.INTERNAL_ERROR, reason);
+        } else {
+            LOG.warn("MCP session {}: a message to target \"{}\" was not delivered: {}", name, link.name(), reason);
+        }
+    }
+
+    void upstreamClosed(Link link, String reason, boolean intended) {
+        if (!intended && !closed.get()) {
+            LOG.warn("MCP session {}: target \"{}\" {}", name, link.name(), reason);
+        }
+        pending.failAll(link, JsonRpc.INTERNAL_ERROR, reason);
+    }
+
+    ObjectNode targetError(JsonNode clientId, int code, Link link, String reason) {
+        return JsonRpc.targetError(clientId, code, link.name(), "MCP target \"" + link.name() + "\" " + reason);
+    }
+
+    // ---- life
+
+    void touch() {
+        lastActive = System.nanoTime();
+    }
+
+    /** Whether the client has sent nothing for {@code idleNanos}, keeps no stream open and awaits no answer. */
+    boolean idle(long idleNanos) {
+        return !streams.attached() && pending.isEmpty() && System.nanoTime() - lastActive > idleNanos;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Ends the session: its stream closes, requests in flight fail, every upstream ends (children are stopped). */
+    CompletableFuture<Void> close() {
+        if (!closed.compareAndSet(false, true)) {
+            return ended;
+        }
+        streams.close();
+        CompletableFuture<?>[] closing = links.values().stream().map(link -> {
+            pending.failAll(link, JsonRpc.INTERNAL_ERROR, "is no longer available: the session ended");
+            return link.close();
+        }).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(closing).orTimeout(10, TimeUnit.SECONDS).whenComplete((ok, failure) -> ended.complete(null));
+        return ended;
+    }
+
+    /** The id the client knows the session by, once it has one. */
+    String id() {
+        return id;
+    }
+
+    void id(String sessionId) {
+        this.id = sessionId;
+    }
+
+    @Override
+    public String toString() {
+        return "MCP session " + name;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.jetway.plugin.mcp.session;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.jetway.plugin.mcp.mux.Router;
+import dev.jetway.plugin.mcp.target.McpTarget;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What every session of one {@code mcp} backend shares.
+ *
+ * @param targets        the targets, in config order
+ * @param router         how requests are routed when multiplexing; {@code null} when one target is passed through
+ * @param failOpen       whether failed targets are skipped ({@code failOpen}) rather than failing the request
+ * @param requestTimeout how long a target may take to answer a request (progress notifications restart the clock)
+ * @param deadlines      where request timeouts are watched
+ */
+public record SessionSettings(List<McpTarget> targets, Router router, boolean failOpen, Duration requestTimeout,
+                              Deadlines deadlines) {
+    public SessionSettings {
+        targets = List.copyOf(requireNonNull(targets, "targets"));
+        requireNonNull(requestTimeout, "requestTimeout");
+        requireNonNull(deadlines, "deadlines");
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("an mcp backend needs at least one target");
+        }
+        if (router == null && targets.size() != 1) {
+            throw new IllegalArgumentException("several targets need a router");
+        }
+    }
+
+    public boolean multiplexing() {
+        return router != null;
+    }
+}

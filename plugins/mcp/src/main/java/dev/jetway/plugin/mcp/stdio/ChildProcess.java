@@ -1,0 +1,219 @@
+package dev.jetway.plugin.mcp.stdio;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
+import dev.jetway.plugin.mcp.target.Upstream;
+import dev.jetway.plugin.mcp.target.UpstreamListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MCP server child process: JSON-RPC lines to its stdin and from its stdout, its stderr logged (never parsed).
+ * Each stream has its own platform thread, so a child that stops reading or writing never holds a gateway thread.
+ */
+final class ChildProcess implements Upstream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
+    /** Tells the stdin writer to close the child's stdin, the first step of stopping it. */
+    private static final byte[] END_OF_INPUT = new byte[0];
+    private static final int STDERR_KEPT = 3;
+    /** Child processes alive in this gateway, for the {@code jetway_mcp_stdio_children} gauge. */
+    static final AtomicInteger ALIVE = new AtomicInteger();
+
+    private final String target;
+    private final Process process;
+    private final UpstreamListener listener;
+    private final ScheduledExecutorService scheduler;
+    private final BlockingQueue<byte[]> stdin = new LinkedBlockingQueue<>();
+    private final Deque<String> lastErrors = new ArrayDeque<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private Thread stderrReader;
+
+    private ChildProcess(String target, Process process, UpstreamListener listener, ScheduledExecutorService scheduler) {
+        this.target = target;
+        this.process = process;
+        this.listener = listener;
+        this.scheduler = scheduler;
+    }
+
+    /** @throws IllegalStateException with the reason, when the command cannot be started */
+    static ChildProcess start(String target, List<String> command, Map<String, String> env, UpstreamListener listener,
+                              ScheduledExecutorService scheduler) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        LOG.debug("MCP target \"{}\": started pid {}: {}", target, process.pid(), command);
+        ALIVE.incrementAndGet();
+        process.onExit().thenRun(ALIVE::decrementAndGet);
+        ChildProcess child = new ChildProcess(target, process, listener, scheduler);
+        String name = "mcp-" + target + "-" + process.pid();
+        child.stderrReader = thread(name + "-stderr", child::readStderr);
+        thread(name + "-stdout", child::readStdout);
+        thread(name + "-stdin", child::writeStdin);
+        return child;
+    }
+
+    private static Thread thread(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void send(ObjectNode message) {
+        if (closing.get() || !process.isAlive()) {
+            listener.onUndelivered(message.get("id"), "is not running");
+            return;
+        }
+        byte[] json = JsonRpc.bytes(message);
+        byte[] line = new byte[json.length + 1];
+        System.arraycopy(json, 0, line, 0, json.length);
+        line[json.length] = '\n';
+        stdin.add(line);
+    }
+
+    @Override
+    public void close() {
+        if (closing.compareAndSet(false, true)) {
+            ProcessTree.stop(process, () -> stdin.add(END_OF_INPUT), scheduler)
+                    .whenComplete((ok, failure) -> closed.complete(null));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    private void writeStdin() {
+        try (OutputStream out = process.getOutputStream()) {
+            List<byte[]> batch = new ArrayList<>();
+            while (true) {
+                batch.add(stdin.take());
+                stdin.drainTo(batch);
+                for (byte[] line : batch) {
+                    if (line == END_OF_INPUT) {
+                        return;
+                    }
+                    out.write(line);
+                }
+                out.flush();
+                batch.clear();
+            }
+        } catch (IOException e) {
+            // The child closed its stdin or died; its exit is reported by the stdout reader.
+            LOG.debug("MCP target \"{}\" (pid {}): stdin closed: {}", target, process.pid(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readStdout() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (!line.isBlank()) {
+                    deliver(line);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("MCP target \"{}\" (pid {}): stdout failed: {}", target, process.pid(), e.getMessage());
+        }
+        listener.onClosed(exitReason());
+    }
+
+    private void deliver(String line) {
+        JsonNode message;
+        try {
+            message = JsonRpc.parse(line.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warn("MCP target \"{}\" (pid {}) wrote a line that is not JSON on stdout (MCP servers must log to stderr): {}",
+                    target, process.pid(), line.length() > 200 ? line.substring(0, 200) + "..." : line);
+            return;
+        }
+        if (message instanceof ObjectNode object) {
+            listener.onMessage(object, null);
+        } else if (message.isArray()) {
+            // A JSON-RPC batch (protocol 2025-03-26): its messages one by one.
+            message.forEach(element -> {
+                if (element instanceof ObjectNode object) {
+                    listener.onMessage(object, null);
+                }
+            });
+        } else {
+            LOG.warn("MCP target \"{}\" (pid {}) wrote a JSON value that is not a message: {}", target, process.pid(), line);
+        }
+    }
+
+    private void readStderr() {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                LOG.debug("MCP target \"{}\" (pid {}) stderr: {}", target, process.pid(), line);
+                synchronized (lastErrors) {
+                    if (lastErrors.size() == STDERR_KEPT) {
+                        lastErrors.removeFirst();
+                    }
+                    lastErrors.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("MCP target \"{}\" (pid {}): stderr failed: {}", target, process.pid(), e.getMessage());
+        }
+    }
+
+    /** Why the child's stdout ended: its exit code and last words on stderr, for the client's error. */
+    private String exitReason() {
+        try {
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                return "closed its stdout (pid " + process.pid() + ")";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "closed its stdout (pid " + process.pid() + ")";
+        }
+        String reason = "exited with code " + process.exitValue();
+        try {
+            // Its last words may still be in the stderr pipe.
+            stderrReader.join(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lastErrors) {
+            if (!lastErrors.isEmpty() && !closing.get()) {
+                reason += " (stderr: " + String.join(" | ", lastErrors) + ")";
+            }
+        }
+        return reason;
+    }
+}
