@@ -1,0 +1,27 @@
+package dev.jetway.plugin.mcp.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Receives what an {@link Upstream} sends back. Called from the upstream's own threads, one message at a time per stream. */
+public interface UpstreamListener {
+
+    /**
+     * A message from the upstream.
+     *
+     * @param relatedTo the id (as sent upstream) of the request whose response stream carried the message, or
+     *                  {@code null} when the transport does not tell (stdio, a standalone stream)
+     */
+    void onMessage(ObjectNode message, JsonNode relatedTo);
+
+    /**
+     * A message could not be delivered or its answer could not be read.
+     *
+     * @param id     the id of the request concerned, or {@code null} for a notification or response
+     * @param reason a sentence for the client, without the target's name
+     */
+    void onUndelivered(JsonNode id, String reason);
+
+    /** The upstream session is over (the child exited, the stream ended) and will not deliver anything more. */
+    void onClosed(String reason);
+}
