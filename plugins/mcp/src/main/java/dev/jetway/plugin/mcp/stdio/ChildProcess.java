@@ -47,6 +47,8 @@ final class ChildProcess implements Upstream {
     private final Deque<String> lastErrors = new ArrayDeque<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Why the child's stdout ended, once it has; messages sent after that get this reason back. */
+    private volatile String exitReason;
     private Thread stderrReader;
 
     private ChildProcess(String target, Process process, UpstreamListener listener, ScheduledExecutorService scheduler) {
@@ -91,10 +93,17 @@ final class ChildProcess implements Upstream {
 
     @Override
     public void send(ObjectNode message) {
-        if (closing.get() || !process.isAlive()) {
+        if (closing.get()) {
             listener.onUndelivered(message.get("id"), "is not running");
             return;
         }
+        String exited = exitReason;
+        if (exited != null) {
+            listener.onUndelivered(message.get("id"), exited);
+            return;
+        }
+        // A child that has died but whose stdout is not drained yet still takes the message: the stdout reader
+        // then fails everything pending with the exit code and last stderr lines, which say more than "not running".
         byte[] json = JsonRpc.bytes(message);
         byte[] line = new byte[json.length + 1];
         System.arraycopy(json, 0, line, 0, json.length);
@@ -149,7 +158,8 @@ final class ChildProcess implements Upstream {
         } catch (IOException e) {
             LOG.debug("MCP target \"{}\" (pid {}): stdout failed: {}", target, process.pid(), e.getMessage());
         }
-        listener.onClosed(exitReason());
+        exitReason = describeExit();
+        listener.onClosed(exitReason);
     }
 
     private void deliver(String line) {
@@ -193,7 +203,7 @@ final class ChildProcess implements Upstream {
     }
 
     /** Why the child's stdout ended: its exit code and last words on stderr, for the client's error. */
-    private String exitReason() {
+    private String describeExit() {
         try {
             if (!process.waitFor(1, TimeUnit.SECONDS)) {
                 return "closed its stdout (pid " + process.pid() + ")";
