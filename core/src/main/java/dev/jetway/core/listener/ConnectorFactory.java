@@ -48,7 +48,10 @@ public final class ConnectorFactory {
             factories.add(new HttpConnectionFactory(http));
             factories.add(new H2cConnectionFactory(http));
         }
-        ServerConnector connector = new ServerConnector(server, factories.toArray(new ConnectionFactory[0]));
+        // No acceptor thread: the selector accepts, so a new connection costs no hand-off between threads, and no
+        // thread sits blocked in accept() on the one or two cores a gateway often gets; selectors stay Jetty's
+        // default for the core count.
+        ServerConnector connector = new ServerConnector(server, 0, -1, factories.toArray(new ConnectionFactory[0]));
         connector.setHost(host);
         connector.setPort(port);
         connector.setName(Integer.toString(port)); // the bind label of metrics

@@ -1,5 +1,6 @@
 package dev.jetway.core.server;
 
+import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.api.ConfigException;
@@ -33,6 +35,7 @@ import dev.jetway.core.upstream.UpstreamClients;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.IO;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -247,7 +250,7 @@ public final class Gateway {
     /** Stops accepting on the slot's port now, and closes its connections once drained or after {@code drain}. */
     private void close(Slot slot, Duration drain) {
         ServerConnector connector = slot.connector;
-        connector.shutdown();
+        stopAccepting(connector);
         Runnable stop = () -> {
             try {
                 connector.stop();
@@ -288,6 +291,17 @@ public final class Gateway {
     }
 
     /**
+     * Refuses new connections at once, connections open stay. Jetty's {@code shutdown()} closes the listening socket
+     * only for connectors with acceptor threads; ours accept on their selector (see {@code ConnectorFactory}), so it
+     * is closed here, rather than letting the kernel queue connections nobody will serve.
+     */
+    private static void stopAccepting(ServerConnector connector) {
+        connector.setAccepting(false);
+        connector.shutdown();
+        IO.close((Closeable) connector.getTransport());
+    }
+
+    /**
      * Stops gracefully: no new connections, requests in flight finish within the drain time ({@code
      * config.connectionTerminationDeadline}), then everything stops, MCP sessions and child processes included.
      */
@@ -298,7 +312,7 @@ public final class Gateway {
         synchronized (this) {
             drain = plan == null ? Duration.ZERO : Drain.of(plan.settings());
             serving = current;
-            slots.values().forEach(slot -> slot.connector.shutdown());
+            slots.values().forEach(slot -> stopAccepting(slot.connector));
         }
         long deadline = System.nanoTime() + drain.toNanos();
         while (serving != null && serving.inFlight() > 0 && System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
 package dev.jetway.plugin.host;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeoutException;
 
 import dev.jetway.api.http.PlainText;
@@ -29,7 +30,10 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
-    /** Set when the client went away: the upstream exchange is then aborted, and that is not the upstream's fault. */
+    /**
+     * Set when the client went away (reset its stream, closed its connection, or a write to it failed): the upstream
+     * exchange is then aborted, and that is not the upstream's fault.
+     */
     private static final String CLIENT_GONE = HostProxyHandler.class.getName() + ".clientGone";
 
     private final Upstream upstream;
@@ -67,7 +71,28 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
                 }
             };
         }
-        return super.handle(forwarded, response, callback);
+        return super.handle(forwarded, new ClientGoneResponse(request, response), callback);
+    }
+
+    /**
+     * Marks the request when a write towards the client fails. Jetty's proxy then aborts the upstream exchange with
+     * that same exception (a "broken pipe" that does not say which side broke), and the failure is the client's.
+     */
+    private static final class ClientGoneResponse extends Response.Wrapper {
+        ClientGoneResponse(Request request, Response response) {
+            super(request, response);
+        }
+
+        @Override
+        public void write(boolean last, ByteBuffer content, Callback callback) {
+            super.write(last, content, new Callback.Nested(callback) {
+                @Override
+                public void failed(Throwable failure) {
+                    getRequest().setAttribute(CLIENT_GONE, failure);
+                    super.failed(failure);
+                }
+            });
+        }
     }
 
     /**
