@@ -37,6 +37,7 @@ public final class UpstreamClients extends ContainerLifeCycle {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamClients.class);
     private static final long CONNECT_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
     private static final long IDLE_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(90);
+    private static final int MAX_CONNECTIONS_PER_UPSTREAM = 1024;
 
     /** A client and the TLS factory it connects with, for reloads. */
     private record Entry(HttpClient client, SslContextFactory.Client ssl, UpstreamTls tls) {
@@ -109,6 +110,9 @@ public final class UpstreamClients extends ContainerLifeCycle {
         client.setUserAgentField(null);
         client.setConnectTimeout(CONNECT_TIMEOUT_MS);
         client.setIdleTimeout(IDLE_TIMEOUT_MS);
+        // A gateway holds long exchanges (event streams, long polls) by the hundred: Jetty's default of 64 connections
+        // per upstream would queue the 65th. Envoy's default limit, and connections are only opened as needed.
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_UPSTREAM);
         // A gateway forwards what it receives: no decompression, no redirects or authentication on its own.
         client.getContentDecoderFactories().clear();
         client.getProtocolHandlers().clear();

@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.jetway.core.testing.TestCertificates;
 import dev.jetway.core.testing.TestCertificates.KeyFormat;
@@ -89,6 +92,24 @@ class HostProxyIT {
         assertTrue(lines.contains("forwarded: for=127.0.0.1;host=\"localhost:" + gateway.port() + "\";proto=https"), parts[0]);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("via: ")), parts[0]);
         assertEquals("payload", parts[1]);
+    }
+
+    /**
+     * A gateway holds many slow or long-lived exchanges (event streams, long polls) to one upstream at once: they must
+     * not queue behind a small per-upstream connection limit (Jetty's client allows 64; Envoy's default is 1024).
+     */
+    @Test
+    void twoHundredRequestsToOneUpstreamAreInFlightTogether() throws Exception {
+        // Two clients, each with its HTTP/2 connection: one connection carries at most 128 streams at once.
+        List<HttpClient> clients = List.of(client(HttpClient.Version.HTTP_2), client(HttpClient.Version.HTTP_2));
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            responses.add(clients.get(i % 2).sendAsync(HttpRequest.newBuilder(URI.create(url("/gather?name=two-hundred&n=200"))).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertEquals("all 200 in flight together\n", response.get(30, TimeUnit.SECONDS).body());
+        }
     }
 
     @Test
