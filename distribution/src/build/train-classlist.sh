@@ -36,7 +36,7 @@ JAVA_OPTS="-Xshare:off -XX:DumpLoadedClassList=$home/lib/jetway.classlist" ADMIN
   "$home/bin/jetway" -f "$work/train.yaml" --bind-address 127.0.0.1 > "$work/log" 2>&1 &
 pid=$!
 tries=0
-until grep -q "jetway .* started" "$work/log"; do
+until grep -qs "jetway .* started" "$work/log"; do
   tries=$((tries + 1))
   if [ $tries -gt 300 ] || ! kill -0 "$pid" 2>/dev/null; then
     cat "$work/log" >&2

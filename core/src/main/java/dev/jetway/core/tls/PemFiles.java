@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads PEM certificates and private keys (PKCS#8 {@code PRIVATE KEY}, PKCS#1 {@code RSA PRIVATE KEY}, SEC1
- * {@code EC PRIVATE KEY}) with BouncyCastle's parser, and builds the key and trust stores Jetty takes.
+ * {@code EC PRIVATE KEY}), and builds the key and trust stores Jetty takes. What the JDK reads itself goes through
+ * {@link JdkPem}; the rest through BouncyCastle's parser, loaded only then.
  */
 public final class PemFiles implements PemLoader {
 
@@ -47,8 +48,6 @@ public final class PemFiles implements PemLoader {
     private static final Logger LOG = LoggerFactory.getLogger(PemFiles.class);
 
     private final FileResolver resolver;
-    private final JcaX509CertificateConverter certificateConverter = new JcaX509CertificateConverter();
-    private final JcaPEMKeyConverter keyConverter = new JcaPEMKeyConverter();
 
     public PemFiles(FileResolver resolver) {
         this.resolver = resolver;
@@ -57,11 +56,17 @@ public final class PemFiles implements PemLoader {
     @Override
     public List<X509Certificate> certificates(String field, String path) throws ConfigException {
         Path file = resolver.resolve(field, path);
-        List<X509Certificate> certificates = new ArrayList<>();
+        JdkPem jdk = JdkPem.parse(text(field, file));
+        List<X509Certificate> certificates = jdk == null ? null : jdk.certificates();
+        if (certificates != null && !certificates.isEmpty()) {
+            return certificates;
+        }
+        certificates = new ArrayList<>();
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         for (Object object : read(field, file)) {
             if (object instanceof X509CertificateHolder holder) {
                 try {
-                    certificates.add(certificateConverter.getCertificate(holder));
+                    certificates.add(converter.getCertificate(holder));
                 } catch (CertificateException e) {
                     throw new ConfigException(field, "cannot read a certificate in " + file + ": " + e.getMessage());
                 }
@@ -113,7 +118,9 @@ public final class PemFiles implements PemLoader {
         }
         warnIfNotCurrent(certPath, leaf);
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            // In memory only, never written: JKS's cheap key protection, where PKCS12 would run 10,000 PBKDF2
+            // rounds to seal the key and as many again for the key manager to open it (a third of start-up time).
+            KeyStore store = KeyStore.getInstance("JKS");
             store.load(null, null);
             store.setKeyEntry("key", key, KEY_PASSWORD.toCharArray(), chain.toArray(new X509Certificate[0]));
             return store;
@@ -125,7 +132,25 @@ public final class PemFiles implements PemLoader {
     /** The single private key of a PEM file. */
     public PrivateKey privateKey(String field, String path) throws ConfigException {
         Path file = resolver.resolve(field, path);
+        JdkPem jdk = JdkPem.parse(text(field, file));
+        List<PrivateKey> keys = jdk == null ? null : jdk.privateKeys();
+        if (keys == null || keys.isEmpty()) {
+            keys = bouncyCastleKeys(field, file);
+        }
+        if (keys.isEmpty()) {
+            throw new ConfigException(field, "no private key found in " + file
+                    + " (expected PEM \"BEGIN PRIVATE KEY\", \"BEGIN RSA PRIVATE KEY\" or \"BEGIN EC PRIVATE KEY\")");
+        }
+        if (keys.size() > 1) {
+            throw new ConfigException(field, keys.size() + " private keys found in " + file + "; expected exactly one");
+        }
+        return keys.get(0);
+    }
+
+    /** PKCS#1, SEC1 and whatever else BouncyCastle reads, with a clear refusal of encrypted keys. */
+    private List<PrivateKey> bouncyCastleKeys(String field, Path file) throws ConfigException {
         List<PrivateKey> keys = new ArrayList<>();
+        JcaPEMKeyConverter keyConverter = new JcaPEMKeyConverter();
         for (Object object : read(field, file)) {
             try {
                 if (object instanceof PEMKeyPair pair) {
@@ -140,14 +165,15 @@ public final class PemFiles implements PemLoader {
                 throw new ConfigException(field, "cannot read the private key in " + file + ": " + e.getMessage());
             }
         }
-        if (keys.isEmpty()) {
-            throw new ConfigException(field, "no private key found in " + file
-                    + " (expected PEM \"BEGIN PRIVATE KEY\", \"BEGIN RSA PRIVATE KEY\" or \"BEGIN EC PRIVATE KEY\")");
+        return keys;
+    }
+
+    private static String text(String field, Path file) throws ConfigException {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new ConfigException(field, "cannot read PEM file " + file + ": " + e.getMessage());
         }
-        if (keys.size() > 1) {
-            throw new ConfigException(field, keys.size() + " private keys found in " + file + "; expected exactly one");
-        }
-        return keys.get(0);
     }
 
     private List<Object> read(String field, Path file) throws ConfigException {
