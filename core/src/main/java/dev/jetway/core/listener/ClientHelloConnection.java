@@ -85,21 +85,22 @@ final class ClientHelloConnection extends AbstractConnection implements Connecti
             return;
         }
         Connection next = current.tls(listener).newConnection(connector, getEndPoint(), serverName);
-        getEndPoint().upgrade(next);
+        try {
+            getEndPoint().upgrade(next);
+        } finally {
+            release();
+        }
     }
 
-    /** The ClientHello bytes, for the TLS connection to read first. */
+    /**
+     * The ClientHello bytes, for the TLS connection to read first. They are lent, not copied: the TLS connection
+     * appends them to its own input during {@link EndPoint#upgrade}, after which {@link #handOver} returns the buffer
+     * to the pool. (A direct copy per connection, as Jetty's detector makes, is freed only when a GC finds it.)
+     */
     @Override
     public ByteBuffer onUpgradeFrom() {
         ByteBuffer bytes = buffer.getByteBuffer();
-        ByteBuffer unread = null;
-        if (bytes.hasRemaining()) {
-            unread = ByteBuffer.allocateDirect(bytes.remaining());
-            unread.put(bytes);
-            unread.flip();
-        }
-        release();
-        return unread;
+        return bytes.hasRemaining() ? bytes : null;
     }
 
     private void close(Throwable failure) {

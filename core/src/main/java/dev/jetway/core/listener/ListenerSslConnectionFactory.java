@@ -2,6 +2,8 @@ package dev.jetway.core.listener;
 
 import javax.net.ssl.SSLEngine;
 
+import dev.jetway.core.tls.ConscryptSupport;
+
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.Connector;
@@ -18,6 +20,11 @@ final class ListenerSslConnectionFactory extends SslConnectionFactory {
 
     ListenerSslConnectionFactory(GatewayListener listener, String nextProtocol) {
         super(listener.tls(), nextProtocol);
+        if (ConscryptSupport.PROVIDER.equals(listener.tls().getProvider())) {
+            // BoringSSL reads and writes direct buffers in place; heap ones it copies through a direct buffer of its own.
+            setDirectBuffersForEncryption(true);
+            setDirectBuffersForDecryption(true);
+        }
     }
 
     /** Opens the TLS connection for a ClientHello that named {@code serverName} ({@code null}: none). */
@@ -48,6 +55,12 @@ final class ListenerSslConnectionFactory extends SslConnectionFactory {
 
         String serverName() {
             return serverName;
+        }
+
+        @Override
+        public void onClose(Throwable cause) {
+            super.onClose(cause);
+            ConscryptSupport.release(getSSLEngine());
         }
     }
 }
