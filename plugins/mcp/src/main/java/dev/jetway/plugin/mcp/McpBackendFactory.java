@@ -59,8 +59,8 @@ public final class McpBackendFactory implements BackendFactory<McpBackendConfig>
         boolean multiplexing = targets.size() > 1 || config.prefixMode() == McpPrefixMode.ALWAYS;
         Router router = multiplexing ? new Router(new Naming(targets.stream().map(McpTarget::name).toList()), implementation()) : null;
         Deadlines deadlines = new Deadlines();
-        SessionSettings settings = new SessionSettings(targets, router, config.failureMode() == McpFailureMode.FAIL_OPEN,
-                config.requestTimeout(), deadlines);
+        SessionSettings settings = new SessionSettings(context.location(), targets, router,
+                config.failureMode() == McpFailureMode.FAIL_OPEN, config.requestTimeout(), deadlines);
         SessionRegistry sessions = new SessionRegistry(settings, context.sessionKey().orElse(null), implementation(),
                 config.sessionIdleTimeout());
         List<String> names = targets.stream().map(McpTarget::name).toList();

@@ -71,8 +71,11 @@ final class McpRuntime implements RuntimeBean.Runtime {
         return scheduler;
     }
 
-    /** The gateway-wide MCP gauges: open sessions and stdio children; registering twice finds them registered. */
+    /** The gateway-wide MCP gauges, open sessions and stdio children, once per registry (every backend asks). */
     static void registerGauges(MeterRegistry registry) {
+        if (registry.find("jetway.mcp.sessions").meter() != null) {
+            return; // Micrometer warns of a second registration, though it keeps the first
+        }
         Gauge.builder("jetway.mcp.sessions", RUNNING, running -> running.stream().mapToInt(SessionRegistry::size).sum())
                 .description("MCP sessions open").register(registry);
         StdioMetrics.register(registry);

@@ -310,10 +310,11 @@ public final class McpSession {
     }
 
     void undelivered(Link link, JsonNode id, String reason) {
+        // The client gets a JSON-RPC error for a request; the operator needs the line either way.
+        LOG.warn("MCP backend at {}, session {}: a message to target \"{}\" was not delivered: target {}",
+                settings.location(), name, link.name(), reason);
         if (id != null) {
             pending.failed(id, JsonRpc.INTERNAL_ERROR, reason);
-        } else {
-            LOG.warn("MCP session {}: a message to target \"{}\" was not delivered: {}", name, link.name(), reason);
         }
     }
 

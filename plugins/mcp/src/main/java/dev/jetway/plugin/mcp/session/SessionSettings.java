@@ -11,15 +11,17 @@ import static java.util.Objects.requireNonNull;
 /**
  * What every session of one {@code mcp} backend shares.
  *
+ * @param location       where the backend is in the config (route, listener, port), for log lines
  * @param targets        the targets, in config order
  * @param router         how requests are routed when multiplexing; {@code null} when one target is passed through
  * @param failOpen       whether failed targets are skipped ({@code failOpen}) rather than failing the request
  * @param requestTimeout how long a target may take to answer a request (progress notifications restart the clock)
  * @param deadlines      where request timeouts are watched
  */
-public record SessionSettings(List<McpTarget> targets, Router router, boolean failOpen, Duration requestTimeout,
+public record SessionSettings(String location, List<McpTarget> targets, Router router, boolean failOpen, Duration requestTimeout,
                               Deadlines deadlines) {
     public SessionSettings {
+        requireNonNull(location, "location");
         targets = List.copyOf(requireNonNull(targets, "targets"));
         requireNonNull(requestTimeout, "requestTimeout");
         requireNonNull(deadlines, "deadlines");

@@ -9,7 +9,7 @@ public final class StdioMetrics {
     private StdioMetrics() {
     }
 
-    /** Registers the gauge once per registry; later calls find it registered. */
+    /** Registers the gauge (once per registry: see {@code McpRuntime.registerGauges}). */
     public static void register(MeterRegistry registry) {
         Gauge.builder("jetway.mcp.stdio.children", ChildProcess.ALIVE, Number::doubleValue)
                 .description("MCP stdio target processes alive").register(registry);
