@@ -95,6 +95,7 @@ class OpsIT {
             assertTrue(text.contains("jetway_tls_handshakes_total{bind=\"0\",protocol=\"TLSv1.3\",reason=\"none\","
                     + "result=\"succeeded\"} 1.0"), text);
             assertTrue(text.contains("jetty_connections_current"), text);
+            assertFalse(text.contains("jetty_connections_bytes"), "byte counts that would always read 0: " + text);
             assertTrue(text.contains("jetty_threads_current"), text);
             assertTrue(text.contains("jetway_config_reload_failures_total 0.0"), text);
         }
