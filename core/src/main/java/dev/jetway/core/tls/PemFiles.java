@@ -1,7 +1,7 @@
 package dev.jetway.core.tls;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +56,15 @@ public final class PemFiles implements PemLoader {
     @Override
     public List<X509Certificate> certificates(String field, String path) throws ConfigException {
         Path file = resolver.resolve(field, path);
-        JdkPem jdk = JdkPem.parse(text(field, file));
+        String text = text(field, file);
+        JdkPem jdk = JdkPem.parse(text);
         List<X509Certificate> certificates = jdk == null ? null : jdk.certificates();
         if (certificates != null && !certificates.isEmpty()) {
             return certificates;
         }
         certificates = new ArrayList<>();
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        for (Object object : read(field, file)) {
+        for (Object object : read(field, file, text)) {
             if (object instanceof X509CertificateHolder holder) {
                 try {
                     certificates.add(converter.getCertificate(holder));
@@ -133,10 +134,11 @@ public final class PemFiles implements PemLoader {
     /** The single private key of a PEM file. */
     public PrivateKey privateKey(String field, String path) throws ConfigException {
         Path file = resolver.resolve(field, path);
-        JdkPem jdk = JdkPem.parse(text(field, file));
+        String text = text(field, file);
+        JdkPem jdk = JdkPem.parse(text);
         List<PrivateKey> keys = jdk == null ? null : jdk.privateKeys();
         if (keys == null || keys.isEmpty()) {
-            keys = bouncyCastleKeys(field, file);
+            keys = bouncyCastleKeys(field, file, text);
         }
         if (keys.isEmpty()) {
             throw new ConfigException(field, "no private key found in " + file
@@ -149,10 +151,10 @@ public final class PemFiles implements PemLoader {
     }
 
     /** PKCS#1, SEC1 and whatever else BouncyCastle reads, with a clear refusal of encrypted keys. */
-    private List<PrivateKey> bouncyCastleKeys(String field, Path file) throws ConfigException {
+    private List<PrivateKey> bouncyCastleKeys(String field, Path file, String text) throws ConfigException {
         List<PrivateKey> keys = new ArrayList<>();
         JcaPEMKeyConverter keyConverter = new JcaPEMKeyConverter();
-        for (Object object : read(field, file)) {
+        for (Object object : read(field, file, text)) {
             try {
                 if (object instanceof PEMKeyPair pair) {
                     keys.add(keyConverter.getPrivateKey(pair.getPrivateKeyInfo()));
@@ -177,10 +179,10 @@ public final class PemFiles implements PemLoader {
         }
     }
 
-    private List<Object> read(String field, Path file) throws ConfigException {
+    /** BouncyCastle's reading of {@code text}, the content of {@code file} as read once for both parsers. */
+    private List<Object> read(String field, Path file, String text) throws ConfigException {
         List<Object> objects = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-             PEMParser parser = new PEMParser(reader)) {
+        try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object object;
             while ((object = parser.readObject()) != null) {
                 if (!(object instanceof ASN1ObjectIdentifier) && !(object instanceof X9ECParameters)) {
