@@ -57,13 +57,13 @@ public final class McpBackendFactory implements BackendFactory<McpBackendConfig>
             throw new ConfigException(problems);
         }
         boolean multiplexing = targets.size() > 1 || config.prefixMode() == McpPrefixMode.ALWAYS;
-        Router router = multiplexing ? new Router(new Naming(targets.stream().map(McpTarget::name).toList()), implementation()) : null;
+        List<String> names = targets.stream().map(McpTarget::name).toList();
+        Router router = multiplexing ? new Router(new Naming(names), implementation()) : null;
         Deadlines deadlines = new Deadlines();
         SessionSettings settings = new SessionSettings(context.location(), targets, router,
                 config.failureMode() == McpFailureMode.FAIL_OPEN, config.requestTimeout(), deadlines);
         SessionRegistry sessions = new SessionRegistry(settings, context.sessionKey().orElse(null), implementation(),
                 config.sessionIdleTimeout());
-        List<String> names = targets.stream().map(McpTarget::name).toList();
         FrontSettings front = new FrontSettings(config.statefulMode() == McpStatefulMode.STATEFUL,
                 config.maxRequestBodySize(), config.keepAliveInterval(),
                 new RequestTelemetry(context.meters(), context.location(), names, multiplexing));

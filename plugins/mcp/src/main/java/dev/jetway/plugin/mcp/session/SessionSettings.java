@@ -18,8 +18,8 @@ import static java.util.Objects.requireNonNull;
  * @param requestTimeout how long a target may take to answer a request (progress notifications restart the clock)
  * @param deadlines      where request timeouts are watched
  */
-public record SessionSettings(String location, List<McpTarget> targets, Router router, boolean failOpen, Duration requestTimeout,
-                              Deadlines deadlines) {
+public record SessionSettings(String location, List<McpTarget> targets, Router router, boolean failOpen,
+                              Duration requestTimeout, Deadlines deadlines) {
     public SessionSettings {
         requireNonNull(location, "location");
         targets = List.copyOf(requireNonNull(targets, "targets"));
