@@ -47,7 +47,15 @@ public final class JsonRpc {
 
     /** @throws IOException when the bytes are not one JSON value, with Jackson's description of where and why */
     public static JsonNode parse(byte[] bytes) throws IOException {
-        JsonNode node = MAPPER.readTree(bytes);
+        return present(MAPPER.readTree(bytes));
+    }
+
+    /** {@link #parse(byte[])} for text already decoded, such as a line read from a child's stdout. */
+    public static JsonNode parse(String text) throws IOException {
+        return present(MAPPER.readTree(text));
+    }
+
+    private static JsonNode present(JsonNode node) throws IOException {
         if (node == null || node.isMissingNode()) {
             throw new IOException("no JSON value");
         }

@@ -2,7 +2,6 @@ package dev.jetway.plugin.mcp.remote;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,7 +164,7 @@ final class StreamableHttpUpstream implements Upstream {
     /** A request answered with an HTTP error: a JSON-RPC error in the body is the answer, else the status is. */
     private void answerFromErrorBody(JsonNode id, int status, String body) {
         try {
-            JsonNode error = JsonRpc.parse(body.getBytes(StandardCharsets.UTF_8));
+            JsonNode error = JsonRpc.parse(body);
             if (error instanceof ObjectNode object && object.has("error")) {
                 object.set("id", id);
                 listener.onMessage(object, id);

@@ -104,11 +104,7 @@ final class ChildProcess implements Upstream {
         }
         // A child that has died but whose stdout is not drained yet still takes the message: the stdout reader
         // then fails everything pending with the exit code and last stderr lines, which say more than "not running".
-        byte[] json = JsonRpc.bytes(message);
-        byte[] line = new byte[json.length + 1];
-        System.arraycopy(json, 0, line, 0, json.length);
-        line[json.length] = '\n';
-        stdin.add(line);
+        stdin.add(JsonRpc.bytes(message));
     }
 
     @Override
@@ -130,11 +126,12 @@ final class ChildProcess implements Upstream {
             while (true) {
                 batch.add(stdin.take());
                 stdin.drainTo(batch);
-                for (byte[] line : batch) {
-                    if (line == END_OF_INPUT) {
+                for (byte[] json : batch) {
+                    if (json == END_OF_INPUT) {
                         return;
                     }
-                    out.write(line);
+                    out.write(json);
+                    out.write('\n'); // newline-delimited: serialized JSON holds no raw newline
                 }
                 out.flush();
                 batch.clear();
@@ -165,7 +162,7 @@ final class ChildProcess implements Upstream {
     private void deliver(String line) {
         JsonNode message;
         try {
-            message = JsonRpc.parse(line.getBytes(StandardCharsets.UTF_8));
+            message = JsonRpc.parse(line);
         } catch (IOException e) {
             LOG.warn("MCP target \"{}\" (pid {}) wrote a line that is not JSON on stdout (MCP servers must log to stderr): {}",
                     target, process.pid(), line.length() > 200 ? line.substring(0, 200) + "..." : line);
