@@ -27,8 +27,14 @@ public final class JetwayProcess implements AutoCloseable {
 
     /** Runs {@code command} and waits until it listens on {@code port}. */
     public static JetwayProcess start(List<String> command, Path log, int port) throws Exception {
+        return start(command, Map.of(), log, port);
+    }
+
+    /** Runs {@code command} with {@code environment} added to this JVM's, and waits until it listens on {@code port}. */
+    public static JetwayProcess start(List<String> command, Map<String, String> environment, Path log, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
+        builder.environment().putAll(environment);
         JetwayProcess jetway = new JetwayProcess(builder.start(), log);
         jetway.awaitPort(port);
         return jetway;
@@ -36,12 +42,18 @@ public final class JetwayProcess implements AutoCloseable {
 
     /** Runs jetway's {@code Main} from the test class path (plugins under test included) with {@code jvmOptions}. */
     public static JetwayProcess main(Path config, Path log, int port, String... jvmOptions) throws Exception {
+        return main(config, Map.of(), log, port, jvmOptions);
+    }
+
+    /** As {@link #main(Path, Path, int, String...)}, with {@code environment} added to this JVM's. */
+    public static JetwayProcess main(Path config, Map<String, String> environment, Path log, int port, String... jvmOptions)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jetway.core.server.Main",
                 "-f", config.toString(), "--bind-address", "127.0.0.1"));
-        return start(command, log, port);
+        return start(command, environment, log, port);
     }
 
     public static int freePort() throws IOException {

@@ -21,6 +21,7 @@ import dev.jetway.plugin.mcp.mux.Router;
 import dev.jetway.plugin.mcp.session.Deadlines;
 import dev.jetway.plugin.mcp.session.SessionRegistry;
 import dev.jetway.plugin.mcp.session.SessionSettings;
+import dev.jetway.plugin.mcp.session.ToolCatalog;
 import dev.jetway.plugin.mcp.target.McpTarget;
 import org.eclipse.jetty.server.Handler;
 import org.pf4j.Extension;
@@ -60,13 +61,14 @@ public final class McpBackendFactory implements BackendFactory<McpBackendConfig>
         List<String> names = targets.stream().map(McpTarget::name).toList();
         Router router = multiplexing ? new Router(new Naming(names), implementation()) : null;
         Deadlines deadlines = new Deadlines();
+        ToolCatalog tools = new ToolCatalog();
         SessionSettings settings = new SessionSettings(context.location(), targets, router,
-                config.failureMode() == McpFailureMode.FAIL_OPEN, config.requestTimeout(), deadlines);
+                config.failureMode() == McpFailureMode.FAIL_OPEN, config.requestTimeout(), deadlines, tools);
         SessionRegistry sessions = new SessionRegistry(settings, context.sessionKey().orElse(null), implementation(),
                 config.sessionIdleTimeout());
         FrontSettings front = new FrontSettings(config.statefulMode() == McpStatefulMode.STATEFUL,
                 config.maxRequestBodySize(), config.keepAliveInterval(),
-                new RequestTelemetry(context.meters(), context.location(), names, multiplexing));
+                new RequestTelemetry(context.meters(), context.location(), names, multiplexing, tools));
         McpRuntime.registerGauges(context.meters());
         String description = "MCP backend at " + context.location() + ": " + targets.stream()
                 .map(target -> target.name() + " (" + target.describe() + ")").collect(Collectors.joining(", "))

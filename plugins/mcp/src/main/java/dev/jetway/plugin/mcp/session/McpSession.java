@@ -183,9 +183,11 @@ public final class McpSession {
         streams.detach(stream);
     }
 
-    private void dispatch(ObjectNode request, ClientExchange exchange) {
+    private void dispatch(ObjectNode request, ClientExchange client) {
         JsonNode clientId = request.get("id");
-        boolean initialize = JsonRpc.method(request).equals("initialize");
+        String method = JsonRpc.method(request);
+        boolean initialize = method.equals("initialize");
+        ClientExchange exchange = method.equals("tools/list") ? new ListingExchange(client, settings.tools()) : client;
         if (initialize) {
             ObjectNode params = JsonRpc.params(request);
             remember(params == null ? JsonRpc.object() : params.deepCopy(), null);

@@ -17,14 +17,16 @@ import static java.util.Objects.requireNonNull;
  * @param failOpen       whether failed targets are skipped ({@code failOpen}) rather than failing the request
  * @param requestTimeout how long a target may take to answer a request (progress notifications restart the clock)
  * @param deadlines      where request timeouts are watched
+ * @param tools          the tools the targets have listed to clients
  */
 public record SessionSettings(String location, List<McpTarget> targets, Router router, boolean failOpen,
-                              Duration requestTimeout, Deadlines deadlines) {
+                              Duration requestTimeout, Deadlines deadlines, ToolCatalog tools) {
     public SessionSettings {
         requireNonNull(location, "location");
         targets = List.copyOf(requireNonNull(targets, "targets"));
         requireNonNull(requestTimeout, "requestTimeout");
         requireNonNull(deadlines, "deadlines");
+        requireNonNull(tools, "tools");
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("an mcp backend needs at least one target");
         }

@@ -62,7 +62,7 @@ final class ChildProcess implements Upstream {
     static ChildProcess start(String target, List<String> command, Map<String, String> env, UpstreamListener listener,
                               ScheduledExecutorService scheduler) {
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
+        ChildEnvironment.apply(builder.environment(), env);
         Process process;
         try {
             process = builder.start();

@@ -44,7 +44,7 @@ class McpSessionTest {
         FactoryContext context = TestGateway.context(dir);
         McpTarget memory = new MemoryTargetFactory().create(new MemoryTargetFactory.Config(1, null, false),
                 new TargetContext(target, context, scheduler, timeout));
-        return new SessionRegistry(new SessionSettings("test", List.of(memory), null, false, timeout, deadlines), null,
+        return new SessionRegistry(new SessionSettings("test", List.of(memory), null, false, timeout, deadlines, new ToolCatalog()), null,
                 JsonRpc.object().put("name", "jetway"), Duration.ofMinutes(30));
     }
 
