@@ -76,6 +76,9 @@ public interface FactoryContext {
      */
     io.micrometer.core.instrument.MeterRegistry meters();
 
+    /** The gateway's CEL compiler, for the expressions of the config ({@code rules}, {@code filter}, ...). */
+    dev.jetway.api.expression.Expressions expressions();
+
     /**
      * Binds a nested value into a record with the kernel's rules and messages (unknown keys, types, Go durations),
      * for values whose type is only known at run time, such as the settings of a target kind another plugin adds.

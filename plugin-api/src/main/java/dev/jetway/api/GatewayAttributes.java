@@ -18,6 +18,13 @@ public final class GatewayAttributes {
     /** Set by MCP backends for the access log: the tool a {@code tools/call} named ({@code String}). */
     public static final String MCP_TOOL = "dev.jetway.mcp.tool";
 
+    /**
+     * Set by authentication policies ({@code jwtAuth}, {@code mcpAuthentication}) once a bearer token is verified:
+     * the token ({@code String}), which they remove from the request, so that {@code backendAuth: {passthrough: {}}}
+     * can send it on.
+     */
+    public static final String VERIFIED_TOKEN = "dev.jetway.auth.token";
+
     private GatewayAttributes() {
     }
 }

@@ -6,7 +6,7 @@ import org.eclipse.jetty.server.Handler;
 import org.pf4j.ExtensionPoint;
 
 /**
- * A policy, selected by its YAML key in a {@code policies} block of a route or a backend.
+ * A policy, selected by its YAML key in a {@code policies} block of a listener, a route or a backend.
  *
  * <p>The kernel binds the value under the key into {@link #configType()} and calls {@link #create} once per
  * occurrence. The returned wrapper sits in front of the backend: it may answer the request itself, change it on the
@@ -28,12 +28,27 @@ import org.pf4j.ExtensionPoint;
  */
 public interface PolicyFactory<C> extends ExtensionPoint {
 
-    /** Outermost: policies that decide whether a request may proceed at all. */
+    /*
+     * The orders follow agentgateway's request pipeline: cors, authentication (jwtAuth, mcpAuthentication, basicAuth,
+     * apiKey), extAuthz, authorization, rate limits, transformations (header modifiers, urlRewrite), requestRedirect,
+     * then what wraps the backend call (requestMirror, timeout, retry), then directResponse.
+     */
+    /** First, so that preflights need no credentials and CORS headers reach the browser even on 401, 403 and 429. */
+    int ORDER_CORS = 50;
+    /** Who the client is: policies that decide whether a request may proceed at all. */
     int ORDER_AUTHENTICATION = 100;
-    /** After authentication: authorization and rate limits. */
+    /** An external service decides, after the gateway's own authentication. */
+    int ORDER_EXTERNAL_AUTHORIZATION = 150;
+    /** After authentication: rules over the request and the identity. */
     int ORDER_AUTHORIZATION = 200;
+    /** After authorization, so that refused requests spend no tokens. */
+    int ORDER_RATE_LIMIT = 300;
     /** Request and response rewriting. */
     int ORDER_TRANSFORMATION = 500;
+    /** Answers with a redirect instead of calling the backend, after the request was rewritten. */
+    int ORDER_REDIRECT = 700;
+    /** Around the backend call: mirroring, timeouts, retries. */
+    int ORDER_BACKEND_CALL = 900;
     /** Innermost: policies that answer instead of the backend. */
     int ORDER_TERMINAL = 1000;
 

@@ -26,7 +26,7 @@ public final class BindHandler extends Handler.AbstractContainer {
         super(false);
         this.state = state;
         for (GatewayListener listener : state.listeners()) {
-            addBean(listener.router(), true);
+            addBean(listener.entry(), true);
         }
     }
 
@@ -36,7 +36,7 @@ public final class BindHandler extends Handler.AbstractContainer {
 
     @Override
     public List<Handler> getHandlers() {
-        return state.listeners().stream().map(GatewayListener::router).toList();
+        return state.listeners().stream().map(GatewayListener::entry).toList();
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class BindHandler extends Handler.AbstractContainer {
         for (HttpConfiguration.Customizer customizer : listener.requestCustomizers()) {
             customized = customizer.customize(customized, response.getHeaders());
         }
-        return listener.router().handle(customized, response, callback);
+        return listener.entry().handle(customized, response, callback);
     }
 
     private GatewayListener listenerOf(Request request) {

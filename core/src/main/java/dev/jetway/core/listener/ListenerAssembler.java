@@ -30,6 +30,7 @@ import dev.jetway.core.routing.RouteAssembler;
 import dev.jetway.core.routing.Router;
 import dev.jetway.core.tls.ListenerTlsBuilder;
 import dev.jetway.core.tls.ListenerTlsSettings;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
@@ -114,9 +115,6 @@ public final class ListenerAssembler {
         if (config.tcpRoutes() != null && !config.tcpRoutes().isNull()) {
             problems.addAtKey(at.key("tcpRoutes"), "tcpRoutes need protocol TCP or TLS, which jetway does not support yet");
         }
-        if (config.policies() != null && !config.policies().isNull()) {
-            problems.addAtKey(at.key("policies"), "listener policies are not supported yet; put policies on the routes");
-        }
         Protocol protocol = config.protocol();
         if (protocol != Protocol.HTTP && protocol != Protocol.HTTPS) {
             problems.add(at.key("protocol"), "protocol " + protocol + " is not supported yet; supported protocols: HTTP, HTTPS");
@@ -138,10 +136,11 @@ public final class ListenerAssembler {
             return null;
         }
         Router router = routes.router(config.routes(), at.key("routes"), location);
+        Handler entry = routes.listenerPolicies(config.policies(), at.key("policies"), location, router);
         if (problems.size() > before) {
             return null;
         }
-        return new GatewayListener(name, config.hostname(), sslContextFactory, requestCustomizers, router);
+        return new GatewayListener(name, config.hostname(), sslContextFactory, requestCustomizers, router, entry);
     }
 
     private SslContextFactory.Server tls(String listener, ObjectNode block, ConfigPath at, FactoryContext context,

@@ -104,6 +104,19 @@ public final class ChainAssembler {
         return chain;
     }
 
+    /** {@code router} behind the listener's policies; problems are recorded. */
+    public Handler listenerPolicies(JsonNode policies, ConfigPath at, String location, Router router) {
+        if (policies == null || policies.isNull()) {
+            return router;
+        }
+        if (!policies.isObject()) {
+            problems.add(at, "expected a mapping of policy names to their settings");
+            return router;
+        }
+        filesRead = new HashSet<>();
+        return wrap((ObjectNode) policies, at, PolicyScope.LISTENER, location, router);
+    }
+
     /** What a chain depends on: its own settings, the named backends it refers to, and the gateway-wide settings. */
     private String cacheKey(List<JsonNode> backends, ObjectNode policies, String location) {
         StringBuilder key = new StringBuilder(fingerprint).append('\n').append(location).append('\n')
@@ -214,6 +227,10 @@ public final class ChainAssembler {
             ConfigPath p = at.key(entry.getKey());
             Registered<PolicyFactory<?>> registered = registry.policies().get(entry.getKey());
             if (registry.upstreamTls().containsKey(entry.getKey())) {
+                if (scope == PolicyScope.LISTENER) {
+                    problems.addAtKey(p, "policy \"" + entry.getKey() + "\" applies to upstream connections: put it in a"
+                            + " route's or a backend's policies");
+                }
                 continue; // applied to the backends' upstream connections, not to requests
             }
             if (registered == null) {
@@ -227,8 +244,8 @@ public final class ChainAssembler {
             }
             PolicyFactory<?> factory = registered.factory();
             if (!factory.scopes().contains(scope)) {
-                problems.addAtKey(p, "policy \"" + entry.getKey() + "\" cannot be used in "
-                        + (scope == PolicyScope.ROUTE ? "a route's" : "a backend's") + " policies; it applies to: "
+                problems.addAtKey(p, "policy \"" + entry.getKey() + "\" cannot be used in a "
+                        + scope.name().toLowerCase(java.util.Locale.ROOT) + "'s policies; it applies to: "
                         + factory.scopes().stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
                 continue;
             }

@@ -44,6 +44,15 @@ public final class RouteAssembler {
         return new Router(routes);
     }
 
+    /**
+     * The router behind the listener's {@code policies} (agentgateway's gateway phase, before routing); the router
+     * itself when there are none.
+     */
+    public Handler listenerPolicies(com.fasterxml.jackson.databind.JsonNode policies, ConfigPath at, String listenerLocation,
+                                    Router router) {
+        return chains.listenerPolicies(policies, at, listenerLocation, router);
+    }
+
     private Route route(String name, RouteConfig config, ConfigPath at, String location) {
         int before = problems.size();
         for (int i = 0; i < config.hostnames().size(); i++) {

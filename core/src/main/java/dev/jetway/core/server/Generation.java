@@ -56,11 +56,9 @@ final class Generation extends ContainerLifeCycle {
     void release(Set<Handler> keptByNext) {
         for (BindPlan bind : binds) {
             for (GatewayListener listener : bind.handler().state().listeners()) {
-                if (listener.router() instanceof ContainerLifeCycle router) {
-                    for (Handler chain : keptByNext) {
-                        if (router.isManaged(chain)) {
-                            router.unmanage(chain);
-                        }
+                for (Handler chain : keptByNext) {
+                    if (listener.router().isManaged(chain)) {
+                        listener.router().unmanage(chain);
                     }
                 }
             }

@@ -11,9 +11,11 @@ import javax.crypto.SecretKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.FactoryContext;
+import dev.jetway.api.expression.Expressions;
 import dev.jetway.api.tls.PemLoader;
 import dev.jetway.api.upstream.UpstreamTls;
 import dev.jetway.core.config.ConfigBinder;
+import dev.jetway.core.expression.CelExpressions;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.tls.PemFiles;
 import dev.jetway.core.upstream.UpstreamClients;
@@ -113,6 +115,11 @@ final class KernelContext implements FactoryContext {
     @Override
     public <T> T bind(JsonNode value, Class<T> type, String field) throws ConfigException {
         return BINDER.bind(value, type, field);
+    }
+
+    @Override
+    public Expressions expressions() {
+        return CelExpressions.get();
     }
 
     @Override

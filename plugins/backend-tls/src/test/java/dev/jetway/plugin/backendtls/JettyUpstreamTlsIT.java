@@ -86,6 +86,13 @@ class JettyUpstreamTlsIT {
                       matches: [{path: {pathPrefix: /no-client-cert}}]
                       policies: {backendTLS: {root: %1$s}}
                       backends: [{host: "https://localhost:%3$d"}]
+                    - name: route-tls-plain-host
+                      matches: [{path: {pathPrefix: /route-tls}}]
+                      policies: {backendTLS: {root: %1$s}}
+                      backends: [{host: "localhost:%2$d"}]
+                    - name: backend-tls-plain-host
+                      matches: [{path: {pathPrefix: /backend-tls}}]
+                      backends: [{host: "localhost:%2$d", policies: {backendTLS: {root: %1$s}}}]
                     - name: client-cert
                       matches: [{path: {pathPrefix: /client-cert}}]
                       policies: {backendTLS: {root: %1$s, cert: client/cert.pem, key: client/key.pem}}
@@ -143,6 +150,17 @@ class JettyUpstreamTlsIT {
         HttpResponse<String> response = get("/sni");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("HTTP/2.0 sni=api.internal.example.com client=\n", response.body());
+    }
+
+    /** agentgateway writes a host without a scheme and lets backendTLS, of the route or the backend, make it TLS. */
+    @Test
+    void backendTlsMakesAPlainHostAddressTls() throws Exception {
+        HttpResponse<String> route = get("/route-tls");
+        assertEquals(200, route.statusCode(), route.body());
+        assertEquals("HTTP/2.0 sni=localhost client=\n", route.body());
+        HttpResponse<String> backend = get("/backend-tls");
+        assertEquals(200, backend.statusCode(), backend.body());
+        assertEquals("HTTP/2.0 sni=localhost client=\n", backend.body());
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.eclipse.jetty.server.Handler;
 import org.pf4j.Extension;
 
 /**
- * {@code host: "10.0.0.1:8080"}: a reverse proxy to one HTTP upstream.
+ * {@code host: "10.0.0.1:8080"}: a reverse proxy to one HTTP upstream, over TLS when a {@code backendTLS} policy of
+ * the backend or its route applies.
  */
 @Extension
 public final class HostBackendFactory implements BackendFactory<String> {
@@ -25,7 +26,7 @@ public final class HostBackendFactory implements BackendFactory<String> {
     @Override
     public Handler create(String config, FactoryContext context) throws ConfigException {
         try {
-            return new HostProxyHandler(Upstream.parse(config), context.location(), context.httpClient());
+            return new HostProxyHandler(UpstreamAddress.parse(config, context.upstreamTls().isPresent()), context.location(), context.httpClient());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("", e.getMessage());
         }

@@ -36,13 +36,13 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
      */
     private static final String CLIENT_GONE = HostProxyHandler.class.getName() + ".clientGone";
 
-    private final Upstream upstream;
+    private final UpstreamAddress upstream;
     private final String location;
 
     /**
      * @param client the kernel's shared upstream client for this backend's TLS settings; not owned here
      */
-    HostProxyHandler(Upstream upstream, String location, HttpClient client) {
+    HostProxyHandler(UpstreamAddress upstream, String location, HttpClient client) {
         super(request -> HttpURI.build(request.getHttpURI())
                 .scheme(upstream.scheme()).host(upstream.host()).port(upstream.port()));
         this.upstream = upstream;

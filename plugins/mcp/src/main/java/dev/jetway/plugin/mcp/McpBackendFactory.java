@@ -22,7 +22,7 @@ import dev.jetway.plugin.mcp.session.Deadlines;
 import dev.jetway.plugin.mcp.session.SessionRegistry;
 import dev.jetway.plugin.mcp.session.SessionSettings;
 import dev.jetway.plugin.mcp.session.ToolCatalog;
-import dev.jetway.plugin.mcp.target.McpTarget;
+import dev.jetway.plugin.mcp.spi.McpTarget;
 import org.eclipse.jetty.server.Handler;
 import org.pf4j.Extension;
 

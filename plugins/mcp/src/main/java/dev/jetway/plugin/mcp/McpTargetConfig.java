@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One entry of {@code targets}: {@code {name: everything, stdio: {...}}}. The key beside {@code name} selects the kind
- * of target; kinds come from {@link dev.jetway.plugin.mcp.target.McpTargetFactory} extensions, so their keys are
+ * of target; kinds come from {@link dev.jetway.plugin.mcp.spi.McpTargetFactory} extensions, so their keys are
  * collected here and bound once the kind is known.
  *
  * @param policies agentgateway's per-target policies, which jetway refuses by name until it supports them

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.ConfigProblem;
 import dev.jetway.api.FactoryContext;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.McpTargetFactory;
-import dev.jetway.plugin.mcp.target.TargetContext;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.McpTargetFactory;
+import dev.jetway.plugin.mcp.spi.TargetContext;
 
 /**
  * Builds an {@code mcp} backend's targets: checks each name, finds the kind of target its other key names among the

@@ -2,9 +2,9 @@ package dev.jetway.plugin.mcp.remote;
 
 import java.net.URI;
 
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 
 /**
  * A legacy SSE target ({@code sse:}). Its sessions live in the stream this replica holds, so another replica that
@@ -18,8 +18,8 @@ record LegacySseTarget(String name, URI uri, UpstreamHttp http) implements McpTa
     }
 
     @Override
-    public Upstream connect(UpstreamListener listener) {
-        LegacySseUpstream upstream = new LegacySseUpstream(name, uri, http, listener);
+    public TargetSession connect(TargetSessionListener listener) {
+        LegacySseSession upstream = new LegacySseSession(name, uri, http, listener);
         upstream.open();
         return upstream;
     }

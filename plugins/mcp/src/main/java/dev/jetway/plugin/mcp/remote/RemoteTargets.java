@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import dev.jetway.api.ConfigException;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.TargetContext;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.TargetContext;
 
 /** Builds remote targets from their config, for the {@code mcp}, {@code http} and {@code sse} keys. */
 final class RemoteTargets {

@@ -1,9 +1,9 @@
 package dev.jetway.plugin.mcp.remote;
 
 import dev.jetway.api.ConfigException;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.McpTargetFactory;
-import dev.jetway.plugin.mcp.target.TargetContext;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.McpTargetFactory;
+import dev.jetway.plugin.mcp.spi.TargetContext;
 import org.pf4j.Extension;
 
 /** {@code sse: {host, port, path}} or {@code sse: {host: "http://h/sse"}}: a legacy SSE MCP server (path {@code /sse} by default). */

@@ -6,9 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 
 /** A streamable HTTP target ({@code mcp:} or {@code http:}): one upstream session per MCP session, resumable anywhere. */
 record StreamableHttpTarget(String name, URI uri, UpstreamHttp http, ScheduledExecutorService scheduler) implements McpTarget {
@@ -19,16 +19,16 @@ record StreamableHttpTarget(String name, URI uri, UpstreamHttp http, ScheduledEx
     }
 
     @Override
-    public Upstream connect(UpstreamListener listener) {
-        return new StreamableHttpUpstream(name, uri, http, listener, scheduler);
+    public TargetSession connect(TargetSessionListener listener) {
+        return new StreamableHttpSession(name, uri, http, listener, scheduler);
     }
 
     @Override
-    public Optional<Upstream> resume(JsonNode state, ObjectNode initializeParams, UpstreamListener listener) {
+    public Optional<TargetSession> resume(JsonNode state, ObjectNode initializeParams, TargetSessionListener listener) {
         if (!state.path("sid").isTextual()) {
             return Optional.empty();
         }
-        StreamableHttpUpstream upstream = new StreamableHttpUpstream(name, uri, http, listener, scheduler);
+        StreamableHttpSession upstream = new StreamableHttpSession(name, uri, http, listener, scheduler);
         upstream.resume(state.get("sid").asText(), state.path("v").asText(null), initializeParams);
         return Optional.of(upstream);
     }

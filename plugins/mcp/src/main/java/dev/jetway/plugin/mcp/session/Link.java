@@ -4,16 +4,16 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 
 /** One session's upstream at one target, and whether it still works. */
-final class Link implements UpstreamListener {
+final class Link implements TargetSessionListener {
 
     private final McpTarget target;
     private final McpSession session;
-    private volatile Upstream upstream;
+    private volatile TargetSession upstream;
     private volatile String failure;
     private volatile boolean closing;
 
@@ -39,7 +39,7 @@ final class Link implements UpstreamListener {
         }
     }
 
-    void attach(Upstream resumed) {
+    void attach(TargetSession resumed) {
         upstream = resumed;
     }
 
@@ -53,7 +53,7 @@ final class Link implements UpstreamListener {
     }
 
     void send(ObjectNode message) {
-        Upstream current = upstream;
+        TargetSession current = upstream;
         if (current != null) {
             current.send(message);
         } else {
@@ -62,7 +62,7 @@ final class Link implements UpstreamListener {
     }
 
     JsonNode resumeState() {
-        Upstream current = upstream;
+        TargetSession current = upstream;
         return current == null ? null : current.resumeState();
     }
 
@@ -74,7 +74,7 @@ final class Link implements UpstreamListener {
 
     CompletableFuture<Void> close() {
         closing = true;
-        Upstream current = upstream;
+        TargetSession current = upstream;
         if (current == null) {
             return CompletableFuture.completedFuture(null);
         }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import dev.jetway.plugin.mcp.mux.Plan;
-import dev.jetway.plugin.mcp.target.McpTarget;
+import dev.jetway.plugin.mcp.spi.McpTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

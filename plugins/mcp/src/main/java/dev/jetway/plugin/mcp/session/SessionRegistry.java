@@ -17,8 +17,8 @@ import javax.crypto.SecretKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.Upstream;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.TargetSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +145,7 @@ public final class SessionRegistry {
         List<Link> fresh = new ArrayList<>();
         for (Link link : session.links()) {
             JsonNode state = token.upstreams().get(link.name());
-            Optional<Upstream> resumed = state == null ? Optional.empty()
+            Optional<TargetSession> resumed = state == null ? Optional.empty()
                     : link.target().resume(state, token.initializeParams(), link);
             if (resumed.isPresent()) {
                 link.attach(resumed.get());

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.jetway.plugin.mcp.mux.Router;
-import dev.jetway.plugin.mcp.target.McpTarget;
+import dev.jetway.plugin.mcp.spi.McpTarget;
 
 import static java.util.Objects.requireNonNull;
 

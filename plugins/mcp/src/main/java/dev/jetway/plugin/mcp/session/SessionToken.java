@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param nonce            random, so that every id is unique and unguessable
  * @param protocolVersion  the version negotiated with the client, or {@code null}
  * @param initializeParams the client's {@code initialize} parameters, to initialize upstreams again
- * @param upstreams        each remote upstream's resume state ({@link dev.jetway.plugin.mcp.target.Upstream#resumeState()}), by target
+ * @param upstreams        each remote upstream's resume state ({@link dev.jetway.plugin.mcp.spi.TargetSession#resumeState()}), by target
  */
 record SessionToken(String nonce, String protocolVersion, ObjectNode initializeParams, Map<String, JsonNode> upstreams) {
     SessionToken {

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * One MCP server child process: JSON-RPC lines to its stdin and from its stdout, its stderr logged (never parsed).
  * Each stream has its own platform thread, so a child that stops reading or writing never holds a gateway thread.
  */
-final class ChildProcess implements Upstream {
+final class ChildProcess implements TargetSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
     /** Tells the stdin writer to close the child's stdin, the first step of stopping it. */
@@ -41,7 +41,7 @@ final class ChildProcess implements Upstream {
 
     private final String target;
     private final Process process;
-    private final UpstreamListener listener;
+    private final TargetSessionListener listener;
     private final ScheduledExecutorService scheduler;
     private final BlockingQueue<byte[]> stdin = new LinkedBlockingQueue<>();
     private final Deque<String> lastErrors = new ArrayDeque<>();
@@ -51,7 +51,7 @@ final class ChildProcess implements Upstream {
     private volatile String exitReason;
     private Thread stderrReader;
 
-    private ChildProcess(String target, Process process, UpstreamListener listener, ScheduledExecutorService scheduler) {
+    private ChildProcess(String target, Process process, TargetSessionListener listener, ScheduledExecutorService scheduler) {
         this.target = target;
         this.process = process;
         this.listener = listener;
@@ -59,7 +59,7 @@ final class ChildProcess implements Upstream {
     }
 
     /** @throws IllegalStateException with the reason, when the command cannot be started */
-    static ChildProcess start(String target, List<String> command, Map<String, String> env, UpstreamListener listener,
+    static ChildProcess start(String target, List<String> command, Map<String, String> env, TargetSessionListener listener,
                               ScheduledExecutorService scheduler) {
         ProcessBuilder builder = new ProcessBuilder(command);
         ChildEnvironment.apply(builder.environment(), env);

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 
 /** A stdio target: each session gets its own child process, which lives on this replica only. */
 record StdioTarget(String name, StdioConfig config, ScheduledExecutorService scheduler) implements McpTarget {
@@ -17,7 +17,7 @@ record StdioTarget(String name, StdioConfig config, ScheduledExecutorService sch
     }
 
     @Override
-    public Upstream connect(UpstreamListener listener) {
+    public TargetSession connect(TargetSessionListener listener) {
         List<String> command = new ArrayList<>();
         command.add(config.cmd());
         command.addAll(config.args());

@@ -1,9 +1,9 @@
 package dev.jetway.plugin.mcp.stdio;
 
 import dev.jetway.api.ConfigException;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.McpTargetFactory;
-import dev.jetway.plugin.mcp.target.TargetContext;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.McpTargetFactory;
+import dev.jetway.plugin.mcp.spi.TargetContext;
 import org.pf4j.Extension;
 
 /** {@code stdio}: an MCP server run as a child process, one per session. */

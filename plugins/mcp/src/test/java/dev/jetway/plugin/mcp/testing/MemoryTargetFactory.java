@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
-import dev.jetway.plugin.mcp.target.McpTarget;
-import dev.jetway.plugin.mcp.target.McpTargetFactory;
-import dev.jetway.plugin.mcp.target.TargetContext;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.McpTarget;
+import dev.jetway.plugin.mcp.spi.McpTargetFactory;
+import dev.jetway.plugin.mcp.spi.TargetContext;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 import org.pf4j.Extension;
 
 /**
@@ -69,7 +69,7 @@ public final class MemoryTargetFactory implements McpTargetFactory<MemoryTargetF
             }
 
             @Override
-            public Upstream connect(UpstreamListener listener) {
+            public TargetSession connect(TargetSessionListener listener) {
                 return new Server(name, tools, pageSize, failInitialize, listener);
             }
 
@@ -80,16 +80,16 @@ public final class MemoryTargetFactory implements McpTargetFactory<MemoryTargetF
         };
     }
 
-    private static final class Server implements Upstream {
+    private static final class Server implements TargetSession {
         private final String name;
         private final int tools;
         private final int pageSize;
         private final boolean failInitialize;
-        private final UpstreamListener listener;
+        private final TargetSessionListener listener;
         private final List<ObjectNode> received = new CopyOnWriteArrayList<>();
         private final Map<String, JsonNode> asking = new ConcurrentHashMap<>();
 
-        Server(String name, int tools, int pageSize, boolean failInitialize, UpstreamListener listener) {
+        Server(String name, int tools, int pageSize, boolean failInitialize, TargetSessionListener listener) {
             this.name = name;
             this.tools = tools;
             this.pageSize = pageSize;

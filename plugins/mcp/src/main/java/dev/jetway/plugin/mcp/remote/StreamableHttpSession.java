@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.slf4j.Logger;
@@ -31,15 +31,15 @@ import org.slf4j.LoggerFactory;
  * server sends unasked. When the server forgets the session (404), a new one is initialized with the client's
  * original parameters and the message sent again.
  */
-final class StreamableHttpUpstream implements Upstream {
+final class StreamableHttpSession implements TargetSession {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpUpstream.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpSession.class);
     private static final long MAX_STREAM_BACKOFF_MS = 30_000;
 
     private final String target;
     private final URI uri;
     private final UpstreamHttp http;
-    private final UpstreamListener listener;
+    private final TargetSessionListener listener;
     private final ScheduledExecutorService scheduler;
     private final Set<Request> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong internalIds = new AtomicLong();
@@ -52,7 +52,7 @@ final class StreamableHttpUpstream implements Upstream {
     private List<ObjectNode> waiting;
     private long streamBackoffMs = 1000;
 
-    StreamableHttpUpstream(String target, URI uri, UpstreamHttp http, UpstreamListener listener,
+    StreamableHttpSession(String target, URI uri, UpstreamHttp http, TargetSessionListener listener,
                            ScheduledExecutorService scheduler) {
         this.target = target;
         this.uri = uri;
@@ -252,7 +252,7 @@ final class StreamableHttpUpstream implements Upstream {
             public void completed(Response response, int status, String body) {
                 inFlight.remove(request);
                 if (status / 100 == 2) {
-                    synchronized (StreamableHttpUpstream.this) {
+                    synchronized (StreamableHttpSession.this) {
                         streamBackoffMs = 1000;
                     }
                     reopenStream("ended");

@@ -1,4 +1,4 @@
-package dev.jetway.plugin.mcp.target;
+package dev.jetway.plugin.mcp.spi;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One MCP session with one target: a duplex pipe of JSON-RPC messages. What the target sends comes back through the
- * {@link UpstreamListener} given when it was opened. Implementations are thread-safe and never block the caller on
+ * {@link TargetSessionListener} given when it was opened. Implementations are thread-safe and never block the caller on
  * the upstream.
  */
-public interface Upstream {
+public interface TargetSession {
 
-    /** Sends a request, notification or response; a failure to deliver comes back as {@link UpstreamListener#onUndelivered}. */
+    /** Sends a request, notification or response; a failure to deliver comes back as {@link TargetSessionListener#onUndelivered}. */
     void send(ObjectNode message);
 
     /**

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
-import dev.jetway.plugin.mcp.target.Upstream;
-import dev.jetway.plugin.mcp.target.UpstreamListener;
+import dev.jetway.plugin.mcp.spi.TargetSession;
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.slf4j.Logger;
@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
  * {@code endpoint}, names the URL to POST messages to; everything the server says comes on the stream. The session
  * lasts as long as the stream.
  */
-final class LegacySseUpstream implements Upstream {
+final class LegacySseSession implements TargetSession {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LegacySseUpstream.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LegacySseSession.class);
 
     private final String target;
     private final URI sseUri;
     private final UpstreamHttp http;
-    private final UpstreamListener listener;
+    private final TargetSessionListener listener;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Request stream;
     private volatile boolean closing;
@@ -36,7 +36,7 @@ final class LegacySseUpstream implements Upstream {
     private URI endpoint;
     private final List<ObjectNode> early = new ArrayList<>();
 
-    LegacySseUpstream(String target, URI sseUri, UpstreamHttp http, UpstreamListener listener) {
+    LegacySseSession(String target, URI sseUri, UpstreamHttp http, TargetSessionListener listener) {
         this.target = target;
         this.sseUri = sseUri;
         this.http = http;

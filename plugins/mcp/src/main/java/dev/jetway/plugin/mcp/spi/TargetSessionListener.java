@@ -1,10 +1,10 @@
-package dev.jetway.plugin.mcp.target;
+package dev.jetway.plugin.mcp.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Receives what an {@link Upstream} sends back. Called from the upstream's own threads, one message at a time per stream. */
-public interface UpstreamListener {
+/** Receives what a {@link TargetSession} sends back. Called from the upstream's own threads, one message at a time per stream. */
+public interface TargetSessionListener {
 
     /**
      * A message from the upstream.

@@ -7,11 +7,16 @@ import java.util.Locale;
 /**
  * Where a {@code host} backend sends requests: {@code 10.0.0.1:8080}, {@code upstream.internal:8080},
  * {@code [::1]:8080}, or a URL {@code http://h:8080} / {@code https://h} (TLS, verified against the system roots).
+ * A {@code backendTLS} policy of the backend or its route makes the connection TLS, as in agentgateway, where the
+ * address has no scheme.
  */
-record Upstream(String scheme, String host, int port) {
+record UpstreamAddress(String scheme, String host, int port) {
 
-    /** @throws IllegalArgumentException with a message for the user */
-    static Upstream parse(String value) {
+    /**
+     * @param tls whether a {@code backendTLS} policy applies to the backend
+     * @throws IllegalArgumentException with a message for the user
+     */
+    static UpstreamAddress parse(String value, boolean tls) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("host is required: an address such as 10.0.0.1:8080 or http://upstream:8080");
         }
@@ -23,9 +28,13 @@ record Upstream(String scheme, String host, int port) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("invalid host \"" + value + "\": " + e.getReason());
         }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = hasScheme ? uri.getScheme().toLowerCase(Locale.ROOT) : tls ? "https" : "http";
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("invalid host \"" + value + "\": scheme " + scheme + " is not supported; use http or https");
+        }
+        if (tls && scheme.equals("http")) {
+            throw new IllegalArgumentException("host \"" + value + "\" says http://, but a backendTLS policy applies to it;"
+                    + " write the address without a scheme, or with https://");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("invalid host \"" + value + "\": expected host:port, such as 10.0.0.1:8080");
@@ -39,7 +48,7 @@ record Upstream(String scheme, String host, int port) {
         if (!hasScheme && uri.getPort() < 0) {
             throw new IllegalArgumentException("invalid host \"" + value + "\": a port is required, such as " + value + ":8080");
         }
-        return new Upstream(scheme, uri.getHost(), port);
+        return new UpstreamAddress(scheme, uri.getHost(), port);
     }
 
     boolean isSecure() {

@@ -1,4 +1,4 @@
-package dev.jetway.plugin.mcp.target;
+package dev.jetway.plugin.mcp.spi;
 
 import dev.jetway.api.ConfigException;
 import org.pf4j.ExtensionPoint;

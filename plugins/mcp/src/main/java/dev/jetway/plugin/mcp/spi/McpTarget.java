@@ -1,4 +1,4 @@
-package dev.jetway.plugin.mcp.target;
+package dev.jetway.plugin.mcp.spi;
 
 import java.util.Optional;
 
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One configured target of an {@code mcp} backend. It opens one {@link Upstream} per MCP session: a child process, a
+ * One configured target of an {@code mcp} backend. It opens one {@link TargetSession} per MCP session: a child process, a
  * streamable HTTP session or an SSE stream.
  */
 public interface McpTarget {
@@ -21,17 +21,17 @@ public interface McpTarget {
     boolean remote();
 
     /** Opens a fresh upstream session; must not block on the network or on the process it starts. */
-    Upstream connect(UpstreamListener listener);
+    TargetSession connect(TargetSessionListener listener);
 
     /**
      * Reopens an upstream session from the state another replica put in the session token
-     * ({@link Upstream#resumeState()}). Empty when the upstream cannot be reattached, in which case the gateway
+     * ({@link TargetSession#resumeState()}). Empty when the upstream cannot be reattached, in which case the gateway
      * connects afresh and initializes it again with the client's original parameters.
      *
      * @param initializeParams the client's {@code initialize} parameters, for upstreams that re-initialize on
      *                         their own when the upstream forgot the session
      */
-    default Optional<Upstream> resume(JsonNode state, ObjectNode initializeParams, UpstreamListener listener) {
+    default Optional<TargetSession> resume(JsonNode state, ObjectNode initializeParams, TargetSessionListener listener) {
         return Optional.empty();
     }
 

@@ -1,4 +1,4 @@
-package dev.jetway.plugin.mcp.target;
+package dev.jetway.plugin.mcp.spi;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
