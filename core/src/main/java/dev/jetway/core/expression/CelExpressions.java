@@ -10,6 +10,7 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.expression.Expression;
@@ -17,7 +18,7 @@ import dev.jetway.api.expression.Expressions;
 
 /**
  * The gateway's CEL environment (Google's cel-java): agentgateway's variables, each dynamically typed as its values
- * come from requests and tokens, the standard functions and extensions (strings, math, lists, encoders, bindings,
+ * come from requests and tokens, the standard functions, macros ({@code has}, {@code exists}, ...) and extensions (strings, math, lists, encoders, bindings,
  * optionals), and agentgateway's own ({@link GatewayFunctions}). Built once; compiling and evaluating are thread-safe.
  */
 public final class CelExpressions implements Expressions {
@@ -37,6 +38,7 @@ public final class CelExpressions implements Expressions {
         CelOptions options = CelOptions.current().comprehensionMaxIterations(MAX_ITERATIONS)
                 .enableHeterogeneousNumericComparisons(true).build();
         var builder = CelFactory.standardCelBuilder().setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addCompilerLibraries(CelExtensions.strings(), CelExtensions.math(options), CelExtensions.lists(),
                         CelExtensions.encoders(options), CelExtensions.bindings(), CelExtensions.optional())
                 .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.math(options), CelExtensions.lists(),

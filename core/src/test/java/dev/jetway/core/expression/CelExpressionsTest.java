@@ -33,6 +33,8 @@ class CelExpressionsTest {
         assertEquals(false, eval("mcp.tool.name == \"echo\"", add));
         assertEquals(true, eval("mcp.tool.name == \"add\" && jwt.nested.key == \"value\"", add));
         assertEquals(1_700_000_000L, eval("jwt.exp", add));
+        assertEquals(true, eval("has(jwt.nested) && !has(mcp.prompt)", add));
+        assertEquals(true, eval("[1, 2, 3].exists(x, x > 2) && ['a'].all(x, x == 'a')", add));
     }
 
     @Test

@@ -5,9 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.plugin.mcp.authorization.McpAuthorizationPolicy;
 import dev.jetway.plugin.mcp.jsonrpc.Incoming;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import dev.jetway.plugin.mcp.session.ClientExchange;
+import dev.jetway.plugin.mcp.session.McpAccess;
 import dev.jetway.plugin.mcp.session.McpSession;
 import dev.jetway.plugin.mcp.session.SessionRegistry;
 import org.eclipse.jetty.http.HttpMethod;
@@ -86,11 +88,11 @@ final class LegacySseEndpoint {
         IncomingBody.read(request, response, callback, settings.maxBodyBytes(),
                 incoming -> {
                     settings.telemetry().observe(request, incoming);
-                    received(stream, incoming, response, callback);
+                    received(stream, incoming, McpAuthorizationPolicy.access(request), response, callback);
                 });
     }
 
-    private void received(Stream stream, Incoming incoming, Response response, Callback callback) {
+    private void received(Stream stream, Incoming incoming, McpAccess access, Response response, Callback callback) {
         McpSession session = stream.session();
         incoming.notifications().forEach(session::notification);
         incoming.responses().forEach(session::response);
@@ -106,7 +108,7 @@ final class LegacySseEndpoint {
             }
         };
         for (ObjectNode message : incoming.requests()) {
-            session.request(message, onStream);
+            session.request(message, onStream, access);
         }
         HttpReplies.text(response, callback, 202, "Accepted");
     }

@@ -4,9 +4,11 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.plugin.mcp.authorization.McpAuthorizationPolicy;
 import dev.jetway.plugin.mcp.jsonrpc.Incoming;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import dev.jetway.plugin.mcp.session.Deadlines;
+import dev.jetway.plugin.mcp.session.McpAccess;
 import dev.jetway.plugin.mcp.session.McpSession;
 import dev.jetway.plugin.mcp.session.SessionRegistry;
 import org.eclipse.jetty.http.HttpMethod;
@@ -97,8 +99,9 @@ final class StreamableHttpEndpoint {
         }
         PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(),
                 incoming.requests().size(), incoming.batch(), false).onDone(end);
+        McpAccess access = McpAuthorizationPolicy.access(request);
         for (ObjectNode message : incoming.requests()) {
-            session.request(message, exchange.exchange());
+            session.request(message, exchange.exchange(), access);
         }
     }
 
@@ -112,10 +115,10 @@ final class StreamableHttpEndpoint {
         PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(), 1,
                 incoming.batch(), true);
         if (settings.stateful()) {
-            session.request(incoming.requests().get(0), sessions.initializing(session, exchange.exchange()));
+            session.request(incoming.requests().get(0), sessions.initializing(session, exchange.exchange()), McpAccess.ALL);
         } else {
             exchange.onDone(() -> sessions.close(session));
-            session.request(incoming.requests().get(0), exchange.exchange());
+            session.request(incoming.requests().get(0), exchange.exchange(), McpAccess.ALL);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
+import dev.jetway.plugin.mcp.mux.ListKind;
 import dev.jetway.plugin.mcp.mux.Plan;
 import dev.jetway.plugin.mcp.spi.McpTarget;
 import org.slf4j.Logger;
@@ -124,15 +126,19 @@ public final class McpSession {
 
     // ---- from the client
 
-    /** A client request; its response, and messages related to it, go to {@code exchange}. */
-    public void request(ObjectNode request, ClientExchange exchange) {
+    /**
+     * A client request; its response, and messages related to it, go to {@code exchange}.
+     *
+     * @param access what this request may see and use (the {@code mcpAuthorization} rules as they apply to it)
+     */
+    public void request(ObjectNode request, ClientExchange exchange, McpAccess access) {
         touch();
         ready.whenComplete((ok, failure) -> {
             if (failure != null) {
                 exchange.respond(JsonRpc.error(request.get("id"), JsonRpc.INTERNAL_ERROR,
                         "the MCP targets could not be initialized: " + rootMessage(failure)));
             } else {
-                dispatch(request, exchange);
+                dispatch(request, exchange, access);
             }
         });
     }
@@ -183,11 +189,17 @@ public final class McpSession {
         streams.detach(stream);
     }
 
-    private void dispatch(ObjectNode request, ClientExchange client) {
+    private void dispatch(ObjectNode request, ClientExchange client, McpAccess access) {
         JsonNode clientId = request.get("id");
         String method = JsonRpc.method(request);
         boolean initialize = method.equals("initialize");
-        ClientExchange exchange = method.equals("tools/list") ? new ListingExchange(client, settings.tools()) : client;
+        Optional<ObjectNode> refusal = CallGuard.refusal(request, method, settings, access);
+        if (refusal.isPresent()) {
+            client.respond(refusal.get());
+            return;
+        }
+        Optional<ListKind> list = ListKind.of(method);
+        ClientExchange exchange = list.isPresent() ? new ListExchange(client, list.get(), settings, access) : client;
         if (initialize) {
             ObjectNode params = JsonRpc.params(request);
             remember(params == null ? JsonRpc.object() : params.deepCopy(), null);

@@ -2,7 +2,9 @@ package dev.jetway.plugin.mcp.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import dev.jetway.plugin.mcp.mux.Naming;
 import dev.jetway.plugin.mcp.mux.Router;
 import dev.jetway.plugin.mcp.spi.McpTarget;
 
@@ -37,5 +39,19 @@ public record SessionSettings(String location, List<McpTarget> targets, Router r
 
     public boolean multiplexing() {
         return router != null;
+    }
+
+    /**
+     * The target and the target's own name of a name (or URI) as clients see it: split at the target prefix when
+     * multiplexing, else the one target's. Empty when it names no target.
+     */
+    public Optional<Naming.Qualified> split(String name, boolean uri) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        if (router == null) {
+            return Optional.of(new Naming.Qualified(targets.get(0).name(), name));
+        }
+        return uri ? router.naming().splitUri(name) : router.naming().splitName(name);
     }
 }

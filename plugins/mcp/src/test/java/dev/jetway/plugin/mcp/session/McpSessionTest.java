@@ -73,7 +73,7 @@ class McpSessionTest {
         McpSession session = registry("mem", Duration.ofSeconds(5)).open();
         for (String id : List.of("\"text-id\"", "7", "7")) {
             Answer answer = new Answer();
-            session.request(call(id, "echo"), answer);
+            session.request(call(id, "echo"), answer, McpAccess.ALL);
             ObjectNode response = answer.response.get(5, TimeUnit.SECONDS);
             assertEquals(JsonRpc.parse(id.getBytes()), response.get("id"));
             assertEquals("mem: m", response.path("result").path("content").path(0).path("text").asText());
@@ -86,7 +86,7 @@ class McpSessionTest {
     void aTargetThatDoesNotAnswerInTimeIsToldToStopAndTheClientGetsAnError() throws Exception {
         McpSession session = registry("sleepy", Duration.ofMillis(200)).open();
         Answer answer = new Answer();
-        session.request(call("1", "slow"), answer);
+        session.request(call("1", "slow"), answer, McpAccess.ALL);
         ObjectNode response = answer.response.get(5, TimeUnit.SECONDS);
         assertEquals(JsonRpc.REQUEST_TIMEOUT, response.path("error").path("code").asInt());
         assertEquals("MCP target \"sleepy\" did not answer tools/call within 200ms", response.path("error").path("message").asText());
@@ -102,7 +102,7 @@ class McpSessionTest {
         SessionRegistry registry = registry("ending", Duration.ofSeconds(30));
         McpSession session = registry.open();
         Answer answer = new Answer();
-        session.request(call("1", "slow"), answer);
+        session.request(call("1", "slow"), answer, McpAccess.ALL);
         registry.close(session).get(5, TimeUnit.SECONDS);
         ObjectNode response = answer.response.get(1, TimeUnit.SECONDS);
         assertTrue(response.path("error").path("message").asText().startsWith("MCP target \"ending\" is no longer available"), response.toString());
