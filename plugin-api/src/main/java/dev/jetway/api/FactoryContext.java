@@ -54,10 +54,10 @@ public interface FactoryContext {
 
     /**
      * The AES-256 key that protects session tokens handed to clients ({@code config.session.key}, or the
-     * {@code SESSION_KEY} environment variable, as 64 hex digits); empty when sessions are not to be encrypted.
-     * Replicas given the same key can read each other's tokens.
+     * {@code SESSION_KEY} environment variable, as 64 hex digits); without either, a key made at start, which no
+     * other replica or later process knows. Replicas given the same key can read each other's tokens.
      */
-    Optional<SecretKey> sessionKey();
+    SecretKey sessionKey();
 
     /**
      * The loaded extensions of an extension point that a plugin defines itself, so that plugins can be extended

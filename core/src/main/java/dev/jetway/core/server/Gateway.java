@@ -381,7 +381,7 @@ public final class Gateway {
      */
     public FactoryContext context(String location) {
         return new KernelContext(location, new KernelContext.Shared(options.workingDir(), null,
-                options.workingDir().resolve("refs"), null, registry, clients, metrics.registry(), new HashSet<>()), null, null);
+                options.workingDir().resolve("refs"), SessionKeys.processKey(), registry, clients, metrics.registry(), new HashSet<>()), null, null);
     }
 
     /** The running config, for the admin endpoints. */

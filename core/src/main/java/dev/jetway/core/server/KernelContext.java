@@ -103,8 +103,8 @@ final class KernelContext implements FactoryContext {
     }
 
     @Override
-    public Optional<SecretKey> sessionKey() {
-        return Optional.ofNullable(shared.sessionKey());
+    public SecretKey sessionKey() {
+        return shared.sessionKey();
     }
 
     @Override

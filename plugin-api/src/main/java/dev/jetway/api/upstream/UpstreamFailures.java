@@ -62,6 +62,10 @@ public final class UpstreamFailures {
             if (t instanceof TimeoutException) {
                 return "timed out (" + t.getMessage() + ")";
             }
+            if (t instanceof java.util.concurrent.RejectedExecutionException) {
+                // Jetty's "Max requests queued per destination 1024 exceeded for HttpDestination[...]": no internals.
+                return "too many requests are waiting for this upstream";
+            }
             if (t instanceof java.nio.channels.ClosedChannelException || t instanceof java.io.EOFException
                     || t instanceof java.io.IOException && "Broken pipe".equals(t.getMessage())) {
                 return duringTlsHandshake(failure)

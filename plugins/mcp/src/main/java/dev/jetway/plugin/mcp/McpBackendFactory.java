@@ -19,6 +19,8 @@ import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import dev.jetway.plugin.mcp.mux.Naming;
 import dev.jetway.plugin.mcp.mux.Router;
 import dev.jetway.plugin.mcp.session.Deadlines;
+import dev.jetway.plugin.mcp.session.Durations;
+import dev.jetway.plugin.mcp.session.SessionLimits;
 import dev.jetway.plugin.mcp.session.SessionRegistry;
 import dev.jetway.plugin.mcp.session.SessionSettings;
 import dev.jetway.plugin.mcp.session.ToolCatalog;
@@ -46,11 +48,15 @@ public final class McpBackendFactory implements BackendFactory<McpBackendConfig>
     @Override
     public Handler create(McpBackendConfig config, FactoryContext context) throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
-        positive(problems, "requestTimeout", config.requestTimeout());
-        positive(problems, "sessionIdleTimeout", config.sessionIdleTimeout());
-        positive(problems, "keepAliveInterval", config.keepAliveInterval());
-        if (config.maxRequestBodySize() <= 0) {
-            problems.add(new ConfigProblem("maxRequestBodySize", "maxRequestBodySize must be a positive number of bytes, such as 4194304"));
+        atLeast(problems, "requestTimeout", config.requestTimeout(), Duration.ofMillis(100));
+        atLeast(problems, "sessionIdleTimeout", config.sessionIdleTimeout(), Duration.ofSeconds(1));
+        atLeast(problems, "keepAliveInterval", config.keepAliveInterval(), Duration.ofMillis(100));
+        atLeast(problems, "sessionMaxAge", config.sessionMaxAge(), Duration.ofSeconds(1));
+        positive(problems, "maxRequestBodySize", config.maxRequestBodySize(), "bytes, such as 4194304");
+        positive(problems, "maxBatchSize", config.maxBatchSize(), "messages, such as 100");
+        positive(problems, "maxRequestsInFlight", config.maxRequestsInFlight(), "requests, such as 100");
+        if (config.maxSessions() != null) {
+            positive(problems, "maxSessions", config.maxSessions(), "sessions, such as 100");
         }
         ScheduledThreadPoolExecutor scheduler = McpRuntime.newScheduler(context.location());
         List<McpTarget> targets = new TargetsBuilder(context, scheduler, config.requestTimeout(), problems).build(config.targets());
@@ -63,23 +69,36 @@ public final class McpBackendFactory implements BackendFactory<McpBackendConfig>
         Deadlines deadlines = new Deadlines();
         ToolCatalog tools = new ToolCatalog();
         SessionSettings settings = new SessionSettings(context.location(), targets, router,
-                config.failureMode() == McpFailureMode.FAIL_OPEN, config.requestTimeout(), deadlines, tools);
-        SessionRegistry sessions = new SessionRegistry(settings, context.sessionKey().orElse(null), implementation(),
-                config.sessionIdleTimeout());
+                config.failureMode() == McpFailureMode.FAIL_OPEN, config.requestTimeout(), deadlines, tools,
+                config.maxRequestsInFlight());
+        int maxSessions = config.maxSessions() != null ? config.maxSessions()
+                : targets.stream().allMatch(McpTarget::remote) ? McpBackendConfig.DEFAULT_MAX_SESSIONS_REMOTE
+                : McpBackendConfig.DEFAULT_MAX_SESSIONS_STDIO;
+        String identity = context.location() + "\n" + targets.stream().map(t -> t.name() + " " + t.describe())
+                .collect(Collectors.joining("\n"));
+        SessionRegistry sessions = new SessionRegistry(settings, context.sessionKey(), identity, implementation(),
+                new SessionLimits(config.sessionIdleTimeout(), config.sessionMaxAge(), maxSessions));
         FrontSettings front = new FrontSettings(config.statefulMode() == McpStatefulMode.STATEFUL,
                 config.maxRequestBodySize(), config.keepAliveInterval(),
-                new RequestTelemetry(context.meters(), context.location(), names, multiplexing, tools));
+                new RequestTelemetry(context.meters(), context.location(), names, multiplexing, tools), config.maxBatchSize());
         McpRuntime.registerGauges(context.meters());
         String description = "MCP backend at " + context.location() + ": " + targets.stream()
                 .map(target -> target.name() + " (" + target.describe() + ")").collect(Collectors.joining(", "))
-                + (multiplexing ? ", multiplexed" : "") + ", " + (front.stateful() ? "stateful" : "stateless");
+                + (multiplexing ? ", multiplexed" : "") + ", " + (front.stateful() ? "stateful" : "stateless")
+                + ", at most " + maxSessions + " sessions";
         RuntimeBean runtime = new RuntimeBean(new McpRuntime(scheduler, sessions, deadlines, config.sessionIdleTimeout(), description));
         return new McpHandler(sessions, scheduler, deadlines, front, runtime);
     }
 
-    private static void positive(List<ConfigProblem> problems, String field, Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            problems.add(new ConfigProblem(field, field + " must be longer than 0, such as 30s"));
+    private static void atLeast(List<ConfigProblem> problems, String field, Duration value, Duration minimum) {
+        if (value.compareTo(minimum) < 0) {
+            problems.add(new ConfigProblem(field, field + " must be at least " + Durations.text(minimum) + ", such as 30s"));
+        }
+    }
+
+    private static void positive(List<ConfigProblem> problems, String field, int value, String unit) {
+        if (value <= 0) {
+            problems.add(new ConfigProblem(field, field + " must be a positive number of " + unit));
         }
     }
 

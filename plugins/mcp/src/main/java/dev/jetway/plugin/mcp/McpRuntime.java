@@ -86,7 +86,7 @@ final class McpRuntime implements RuntimeBean.Runtime {
         LOG.info("{}", description);
         RUNNING.add(sessions);
         long every = sweepInterval.toMillis();
-        sweeper = scheduler.scheduleWithFixedDelay(sessions::expireIdle, every, every, TimeUnit.MILLISECONDS);
+        sweeper = scheduler.scheduleWithFixedDelay(sessions::expire, every, every, TimeUnit.MILLISECONDS);
         ticker = scheduler.scheduleWithFixedDelay(deadlines::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         // Should the JVM exit without stopping the server, children would outlive it (a server with timers running
         // does not exit when its stdin closes): end them on the way out.

@@ -103,7 +103,11 @@ class McpBackendFactoryTest {
         assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nprefixMode: never", "allowed values: \"conditional\", \"always\"");
         assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nfailureMode: FailOpen", "allowed values: \"failClosed\", \"failOpen\"");
         assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nmaxRequestBodySize: 0", "maxRequestBodySize: maxRequestBodySize must be a positive number of bytes");
-        assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nrequestTimeout: 0s", "requestTimeout: requestTimeout must be longer than 0");
+        assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nrequestTimeout: 0s", "requestTimeout: requestTimeout must be at least 100ms");
+        assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nrequestTimeout: 1ns", "requestTimeout: requestTimeout must be at least 100ms");
+        assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nsessionMaxAge: 0s", "sessionMaxAge: sessionMaxAge must be at least 1s");
+        assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nmaxSessions: 0", "maxSessions: maxSessions must be a positive number of sessions");
+        assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nmaxBatchSize: -1", "maxBatchSize: maxBatchSize must be a positive number of messages");
         assertProblem("targets:\n- name: a\n  stdio: {cmd: x}\nbogus: 1", "unknown key \"bogus\"");
     }
 }

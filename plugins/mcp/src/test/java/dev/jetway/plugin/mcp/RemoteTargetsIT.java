@@ -59,7 +59,7 @@ class RemoteTargetsIT {
     }
 
     @Test
-    void aStreamableUpstreamThatForgotTheSessionIsInitializedAgainTransparently() throws Exception {
+    void aStreamableUpstreamThatForgotTheSessionEndsTheClientsSessionWhichStartsANewOne() throws Exception {
         Everything first = Everything.start("streamableHttp");
         Everything restarted = null;
         try (TlsGateway gateway = TlsGateway.start(dir, "targets:\n- name: remote\n  mcp: {host: \"" + first.url("/mcp") + "\"}")) {
@@ -67,9 +67,14 @@ class RemoteTargetsIT {
             assertTrue(session.call(2, "echo", "{\"message\":\"before\"}").body().contains("Echo: before"));
             first.close();
             restarted = Everything.start("streamableHttp", first.port());
-            Curl.Reply after = session.call(3, "echo", "{\"message\":\"after\"}");
+            Curl.Reply lost = session.call(3, "echo", "{\"message\":\"after\"}");
+            // server-everything answers an unknown session id with 400 (the specification says 404): either ends it.
+            assertTrue(lost.body().matches("(?s).*no longer knows the session \\(HTTP 40[04]\\): start a new session.*"), lost.body());
+            assertEquals(404, session.call(4, "echo", "{\"message\":\"after\"}").status());
+            CurlSession fresh = CurlSession.open(gateway.caFile(), gateway.url() + "/mcp");
+            Curl.Reply after = fresh.call(5, "echo", "{\"message\":\"after\"}");
             assertTrue(after.body().contains("Echo: after"), after.body());
-            session.delete();
+            fresh.delete();
         } finally {
             first.close();
             if (restarted != null) {

@@ -1,12 +1,15 @@
 package dev.jetway.plugin.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import dev.jetway.plugin.mcp.testing.Curl;
 import dev.jetway.plugin.mcp.testing.CurlSession;
 import dev.jetway.plugin.mcp.testing.Everything;
 import dev.jetway.plugin.mcp.testing.TlsGateway;
@@ -52,6 +55,7 @@ class SessionResumeIT {
     void aReplicaWithTheSameKeyResumesTheSession() throws Exception {
         try (TlsGateway first = replica("a", remoteTargets, Map.of("SESSION_KEY", KEY));
              TlsGateway second = replica("b", remoteTargets, Map.of("SESSION_KEY", KEY));
+             TlsGateway third = replica("h", remoteTargets, Map.of("SESSION_KEY", KEY));
              TlsGateway stranger = replica("c", remoteTargets, Map.of("SESSION_KEY", OTHER_KEY))) {
             CurlSession onFirst = CurlSession.open(first.caFile(), first.url() + "/mcp");
             assertTrue(onFirst.id().startsWith("e."), onFirst.id());
@@ -64,18 +68,27 @@ class SessionResumeIT {
 
             assertEquals(404, onFirst.at(stranger.caFile(), stranger.url() + "/mcp").call(6, "remote_echo", "{\"message\":\"x\"}").status());
             assertEquals(202, onSecond.delete().status());
-            // Ended is ended: the encrypted id is not resumed again where it was deleted.
+            // Ended is ended: the encrypted id is not resumed again where it was deleted...
             assertEquals(404, onSecond.call(7, "remote_echo", "{\"message\":\"x\"}").status());
+            // ...nor on the replica that made it, nor on any other with the key: the upstream was told, and its 404
+            // ends the session there too.
+            for (TlsGateway replica : List.of(first, third)) {
+                CurlSession there = onFirst.at(replica.caFile(), replica.url() + "/mcp");
+                Curl.Reply lost = there.call(8, "remote_echo", "{\"message\":\"x\"}");
+                assertFalse(lost.body().contains("Echo: x"), lost.body());
+                assertTrue(lost.body().contains("no longer knows the session"), lost.body());
+                assertEquals(404, there.call(9, "remote_echo", "{\"message\":\"x\"}").status());
+            }
         }
     }
 
     @Test
-    void withoutAKeyIdsAreKnownOnlyWhereTheyWereMade() throws Exception {
-        try (TlsGateway first = replica("d", remoteTargets, Map.of());
-             TlsGateway second = replica("e", remoteTargets, Map.of())) {
+    void idsOfAnotherBackendAreNotResumedEvenWithTheKey() throws Exception {
+        String otherTargets = "targets:\n- name: remote\n  mcp: {host: \"" + streamable.url("/mcp") + "\"}";
+        try (TlsGateway first = replica("d", remoteTargets, Map.of("SESSION_KEY", KEY));
+             TlsGateway other = replica("e", otherTargets, Map.of("SESSION_KEY", KEY))) {
             CurlSession onFirst = CurlSession.open(first.caFile(), first.url() + "/mcp");
-            assertTrue(onFirst.id().startsWith("p."), onFirst.id());
-            assertEquals(404, onFirst.at(second.caFile(), second.url() + "/mcp").call(2, "remote_echo", "{\"message\":\"x\"}").status());
+            assertEquals(404, onFirst.at(other.caFile(), other.url() + "/mcp").call(2, "echo", "{\"message\":\"x\"}").status());
             onFirst.delete();
         }
     }

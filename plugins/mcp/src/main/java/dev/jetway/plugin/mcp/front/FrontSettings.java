@@ -12,13 +12,15 @@ import static java.util.Objects.requireNonNull;
  * @param keepAlive      how long an event stream may stay silent before a comment keeps it open (shortened to half
  *                       the connector's idle timeout when that is less)
  * @param telemetry      what the access log and metrics learn from each request
+ * @param maxBatchSize   the most messages one JSON-RPC batch may hold
  */
-public record FrontSettings(boolean stateful, int maxBodyBytes, Duration keepAlive, RequestTelemetry telemetry) {
+public record FrontSettings(boolean stateful, int maxBodyBytes, Duration keepAlive, RequestTelemetry telemetry,
+                            int maxBatchSize) {
     public FrontSettings {
         requireNonNull(keepAlive, "keepAlive");
         requireNonNull(telemetry, "telemetry");
-        if (maxBodyBytes <= 0) {
-            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        if (maxBodyBytes <= 0 || maxBatchSize <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes and maxBatchSize must be positive");
         }
     }
 }

@@ -10,7 +10,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The JSON-RPC messages of a POST body, or the answer that refuses it: 413 past the size limit, 400 with a JSON-RPC
- * parse or invalid-request error.
+ * parse or invalid-request error, or for a batch larger than allowed (each message of a batch is a request to the
+ * targets: a batch of thousands would queue that many upstream calls at once).
  */
 final class IncomingBody {
 
@@ -18,7 +19,8 @@ final class IncomingBody {
     }
 
     /** Calls {@code received} with the body's messages; otherwise the request has been answered. */
-    static void read(Request request, Response response, Callback callback, int limit, Consumer<Incoming> received) {
+    static void read(Request request, Response response, Callback callback, FrontSettings settings, Consumer<Incoming> received) {
+        int limit = settings.maxBodyBytes();
         BodyReader.read(request, limit, new BodyReader.Outcome() {
             @Override
             public void read(byte[] body) {
@@ -27,6 +29,11 @@ final class IncomingBody {
                     incoming = Incoming.parse(body);
                 } catch (Incoming.Invalid e) {
                     HttpReplies.json(response, callback, 400, e.error());
+                    return;
+                }
+                if (incoming.size() > settings.maxBatchSize()) {
+                    HttpReplies.error(response, callback, 400, JsonRpc.INVALID_REQUEST, "Invalid Request: a batch may hold at most "
+                            + settings.maxBatchSize() + " messages, this one holds " + incoming.size());
                     return;
                 }
                 received.accept(incoming);

@@ -12,6 +12,7 @@ import dev.jetway.plugin.mcp.session.ClientExchange;
 import dev.jetway.plugin.mcp.session.McpAccess;
 import dev.jetway.plugin.mcp.session.McpSession;
 import dev.jetway.plugin.mcp.session.SessionRegistry;
+import dev.jetway.plugin.mcp.session.SessionsFull;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -54,7 +55,13 @@ final class LegacySseEndpoint {
             HttpReplies.text(response, callback, 406, HttpReplies.NOT_ACCEPTABLE_GET);
             return;
         }
-        McpSession session = sessions.open();
+        McpSession session;
+        try {
+            session = sessions.open();
+        } catch (SessionsFull e) {
+            HttpReplies.error(response, callback, 503, JsonRpc.SERVER_ERROR, e.getMessage());
+            return;
+        }
         String id = sessions.registerLegacy(session);
         SseStream events = new SseStream(response, callback);
         session.attach(events);
@@ -85,7 +92,7 @@ final class LegacySseEndpoint {
             HttpReplies.text(response, callback, 415, HttpReplies.UNSUPPORTED_MEDIA_TYPE);
             return;
         }
-        IncomingBody.read(request, response, callback, settings.maxBodyBytes(),
+        IncomingBody.read(request, response, callback, settings,
                 incoming -> {
                     settings.telemetry().observe(request, incoming);
                     received(stream, incoming, McpAuthorizationPolicy.access(request), response, callback);

@@ -11,6 +11,7 @@ import dev.jetway.plugin.mcp.session.Deadlines;
 import dev.jetway.plugin.mcp.session.McpAccess;
 import dev.jetway.plugin.mcp.session.McpSession;
 import dev.jetway.plugin.mcp.session.SessionRegistry;
+import dev.jetway.plugin.mcp.session.SessionsFull;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -61,7 +62,7 @@ final class StreamableHttpEndpoint {
             HttpReplies.error(response, callback, 400, JsonRpc.SERVER_ERROR, HttpReplies.unsupportedVersion(request));
             return;
         }
-        IncomingBody.read(request, response, callback, settings.maxBodyBytes(),
+        IncomingBody.read(request, response, callback, settings,
                 incoming -> {
                     settings.telemetry().observe(request, incoming);
                     received(request, response, callback, incoming, version);
@@ -87,8 +88,14 @@ final class StreamableHttpEndpoint {
             callback.succeeded();
             return;
         } else {
-            session = sessions.openStateless(version);
-            end = () -> sessions.close(session);
+            try {
+                session = sessions.openStateless(version);
+            } catch (SessionsFull e) {
+                HttpReplies.error(response, callback, 503, JsonRpc.SERVER_ERROR, e.getMessage());
+                return;
+            }
+            McpSession stateless = session;
+            end = () -> sessions.close(stateless);
         }
         incoming.notifications().forEach(session::notification);
         incoming.responses().forEach(session::response);
@@ -111,7 +118,13 @@ final class StreamableHttpEndpoint {
                     "Invalid Request: initialize must be the only message of its request");
             return;
         }
-        McpSession session = sessions.open();
+        McpSession session;
+        try {
+            session = sessions.open();
+        } catch (SessionsFull e) {
+            HttpReplies.error(response, callback, 503, JsonRpc.SERVER_ERROR, e.getMessage());
+            return;
+        }
         PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(), 1,
                 incoming.batch(), true);
         if (settings.stateful()) {

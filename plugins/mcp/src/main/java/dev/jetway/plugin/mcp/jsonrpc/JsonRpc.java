@@ -36,6 +36,8 @@ public final class JsonRpc {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             // Numbers keep their exact form when passed through (ids, progress values).
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // One body, one value: what follows it (a second value, garbage) makes the whole a parse error.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 

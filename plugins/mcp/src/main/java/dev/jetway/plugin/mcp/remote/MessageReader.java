@@ -53,6 +53,10 @@ class MessageReader implements Response.Listener {
         String mime = type == null ? "" : type.toLowerCase(Locale.ROOT);
         if (mime.startsWith(UpstreamHttp.EVENT_STREAM)) {
             events = new SseParser((name, data) -> {
+                if (name.equals("message") && data.isBlank()) {
+                    // A priming event (an id to resume from, no data), as servers send first since MCP 2025-11-25.
+                    return;
+                }
                 if (name.equals("message")) {
                     parse(data.getBytes(StandardCharsets.UTF_8));
                 } else {

@@ -11,12 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import dev.jetway.plugin.mcp.spi.TargetSession;
 import dev.jetway.plugin.mcp.spi.TargetSessionListener;
@@ -28,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A session with a streamable HTTP MCP server: every message is a POST, answered with JSON or an event stream; the
  * server's {@code Mcp-Session-Id} and protocol version go on every later request; a GET stream carries what the
- * server sends unasked. When the server forgets the session (404), a new one is initialized with the client's
- * original parameters and the message sent again.
+ * server sends unasked. When the server no longer knows the session (404), the session is lost: it is not initialized
+ * again behind the client's back, which would bring a deleted session back to life on another replica.
  */
 final class StreamableHttpSession implements TargetSession {
 
@@ -42,14 +40,10 @@ final class StreamableHttpSession implements TargetSession {
     private final TargetSessionListener listener;
     private final ScheduledExecutorService scheduler;
     private final Set<Request> inFlight = ConcurrentHashMap.newKeySet();
-    private final AtomicLong internalIds = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile String sessionId;
     private volatile String protocolVersion;
-    private volatile ObjectNode initializeParams;
     private volatile boolean closing;
-    /** Messages held back while a new session is initialized; {@code null} when none is. */
-    private List<ObjectNode> waiting;
     private long streamBackoffMs = 1000;
 
     StreamableHttpSession(String target, URI uri, UpstreamHttp http, TargetSessionListener listener,
@@ -62,10 +56,9 @@ final class StreamableHttpSession implements TargetSession {
     }
 
     /** Reattaches to a session this or another replica opened. */
-    void resume(String session, String version, ObjectNode params) {
+    void resume(String session, String version) {
         this.sessionId = session;
         this.protocolVersion = version;
-        this.initializeParams = params;
         openStream();
     }
 
@@ -75,19 +68,10 @@ final class StreamableHttpSession implements TargetSession {
             listener.onUndelivered(message.get("id"), "is closed");
             return;
         }
-        if (JsonRpc.method(message).equals("initialize") && JsonRpc.params(message) != null) {
-            initializeParams = JsonRpc.params(message).deepCopy();
-        }
-        synchronized (this) {
-            if (waiting != null) {
-                waiting.add(message);
-                return;
-            }
-        }
-        post(message, true);
+        post(message);
     }
 
-    private void post(ObjectNode message, boolean mayReinitialize) {
+    private void post(ObjectNode message) {
         JsonNode id = message.get("id");
         String method = JsonRpc.method(message);
         boolean request = JsonRpc.kind(message) == JsonRpc.Kind.REQUEST;
@@ -105,8 +89,8 @@ final class StreamableHttpSession implements TargetSession {
         send(message, initialize, deliver, new MessageReader.Outcome() {
             @Override
             public void completed(Response response, int status, String body) {
-                if (sessionLost(status, body) && mayReinitialize && !initialize && sessionId != null && initializeParams != null) {
-                    reinitialize(message);
+                if (sessionLost(status, body) && !initialize && sessionId != null) {
+                    lost(request ? id : null, status);
                 } else if (request && !answered[0]) {
                     answerFromErrorBody(id, status, body);
                 } else if (status / 100 != 2) {
@@ -177,66 +161,13 @@ final class StreamableHttpSession implements TargetSession {
                 : "answered HTTP " + status + (body.isBlank() ? "" : ": " + snippet(body)));
     }
 
-    private void reinitialize(ObjectNode retry) {
-        synchronized (this) {
-            if (waiting != null) {
-                waiting.add(retry);
-                return;
-            }
-            waiting = new ArrayList<>(List.of(retry));
+    private void lost(JsonNode id, int status) {
+        String reason = "no longer knows the session (HTTP " + status + "): start a new session";
+        if (id != null) {
+            listener.onUndelivered(id, reason);
         }
-        LOG.info("MCP target \"{}\": {} forgot session {}; initializing a new one", target, uri, sessionId);
-        sessionId = null;
-        ObjectNode initialize = JsonRpc.request(TextNode.valueOf("jetway-reinitialize-" + internalIds.incrementAndGet()),
-                "initialize", initializeParams.deepCopy());
-        ObjectNode[] result = {null};
-        send(initialize, true, received -> result[0] = received, new MessageReader.Outcome() {
-            @Override
-            public void completed(Response response, int status, String body) {
-                if (result[0] == null || JsonRpc.isError(result[0])) {
-                    failed(result[0] == null ? "answered HTTP " + status + " to initialize" : JsonRpc.errorMessage(result[0]));
-                    return;
-                }
-                protocolVersion = result[0].path("result").path("protocolVersion").asText(null);
-                send(JsonRpc.notification("notifications/initialized", null), false, ignored -> { }, new MessageReader.Outcome() {
-                    @Override
-                    public void completed(Response response, int status, String body) {
-                        resend();
-                        openStream();
-                    }
-
-                    @Override
-                    public void failed(String reason) {
-                        failWaiting(reason);
-                    }
-                });
-            }
-
-            @Override
-            public void failed(String reason) {
-                failWaiting(reason);
-            }
-        });
-    }
-
-    private void resend() {
-        List<ObjectNode> held;
-        synchronized (this) {
-            held = waiting;
-            waiting = null;
-        }
-        held.forEach(message -> post(message, false));
-    }
-
-    private void failWaiting(String reason) {
-        List<ObjectNode> held;
-        synchronized (this) {
-            held = waiting;
-            waiting = null;
-        }
-        for (ObjectNode message : held) {
-            listener.onUndelivered(message.get("id"), "lost its session and could not start a new one: " + reason);
-        }
+        sessionId = null; // nothing to DELETE
+        listener.onSessionLost(reason);
     }
 
     /** The GET stream for messages the server sends unasked; reopened with backoff while the session lasts. */

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.spi.McpTarget;
 import dev.jetway.plugin.mcp.spi.TargetSession;
 import dev.jetway.plugin.mcp.spi.TargetSessionListener;
@@ -24,12 +23,12 @@ record StreamableHttpTarget(String name, URI uri, UpstreamHttp http, ScheduledEx
     }
 
     @Override
-    public Optional<TargetSession> resume(JsonNode state, ObjectNode initializeParams, TargetSessionListener listener) {
+    public Optional<TargetSession> resume(JsonNode state, TargetSessionListener listener) {
         if (!state.path("sid").isTextual()) {
             return Optional.empty();
         }
         StreamableHttpSession upstream = new StreamableHttpSession(name, uri, http, listener, scheduler);
-        upstream.resume(state.get("sid").asText(), state.path("v").asText(null), initializeParams);
+        upstream.resume(state.get("sid").asText(), state.path("v").asText(null));
         return Optional.of(upstream);
     }
 

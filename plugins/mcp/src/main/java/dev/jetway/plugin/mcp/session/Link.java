@@ -93,6 +93,12 @@ final class Link implements TargetSessionListener {
     }
 
     @Override
+    public void onSessionLost(String reason) {
+        failure = reason;
+        session.upstreamLost(this, reason);
+    }
+
+    @Override
     public void onClosed(String reason) {
         if (failure == null) {
             failure = reason;

@@ -42,12 +42,13 @@ public final class McpSession {
     private volatile String protocolVersion;
     private volatile long lastActive = System.nanoTime();
     private volatile String id;
+    private volatile long issuedAt;
 
     /** @param name a short name for log lines; not the session id, which is a credential */
     McpSession(SessionSettings settings, String name) {
         this.settings = settings;
         this.name = name;
-        this.pending = new PendingCalls(settings.deadlines(), settings.requestTimeout());
+        this.pending = new PendingCalls(settings.deadlines(), settings.requestTimeout(), this::touch);
         for (McpTarget target : settings.targets()) {
             links.put(target.name(), new Link(target, this));
         }
@@ -198,6 +199,11 @@ public final class McpSession {
             client.respond(refusal.get());
             return;
         }
+        if (pending.size() >= settings.maxRequestsInFlight()) {
+            client.respond(JsonRpc.error(clientId, JsonRpc.SERVER_ERROR, "Too many requests in flight in this session: at most "
+                    + settings.maxRequestsInFlight() + " may wait for answers at once"));
+            return;
+        }
         Optional<ListKind> list = ListKind.of(method);
         ClientExchange exchange = list.isPresent() ? new ListExchange(client, list.get(), settings, access) : client;
         if (initialize) {
@@ -332,6 +338,15 @@ public final class McpSession {
         }
     }
 
+    /**
+     * The upstream forgot the session (restarted, or the session was deleted through another replica): the client's
+     * session ends too, so that its next request gets 404 and it starts a new one, as MCP prescribes.
+     */
+    void upstreamLost(Link link, String reason) {
+        LOG.info("MCP session {}: target \"{}\" {}; ending the session", name, link.name(), reason);
+        close();
+    }
+
     void upstreamClosed(Link link, String reason, boolean intended) {
         if (!intended && !closed.get()) {
             LOG.warn("MCP session {}: target \"{}\" {}", name, link.name(), reason);
@@ -345,11 +360,12 @@ public final class McpSession {
 
     // ---- life
 
+    /** Activity: a client message arrived, or an answer went back. Idleness counts from the last one. */
     void touch() {
         lastActive = System.nanoTime();
     }
 
-    /** Whether the client has sent nothing for {@code idleNanos}, keeps no stream open and awaits no answer. */
+    /** Whether nothing happened for {@code idleNanos}, the client keeps no stream open and awaits no answer. */
     boolean idle(long idleNanos) {
         return !streams.attached() && pending.isEmpty() && System.nanoTime() - lastActive > idleNanos;
     }
@@ -377,8 +393,14 @@ public final class McpSession {
         return id;
     }
 
-    void id(String sessionId) {
+    /** @param issued when the id was issued, in seconds since the epoch */
+    void id(String sessionId, long issued) {
         this.id = sessionId;
+        this.issuedAt = issued;
+    }
+
+    long issuedAt() {
+        return issuedAt;
     }
 
     @Override

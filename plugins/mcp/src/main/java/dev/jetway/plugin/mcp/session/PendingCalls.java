@@ -25,10 +25,13 @@ final class PendingCalls {
     private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
     private final Deadlines deadlines;
     private final Duration timeout;
+    private final Runnable settled;
 
-    PendingCalls(Deadlines deadlines, Duration timeout) {
+    /** @param settled runs whenever a call ends (answered, failed, timed out): the session's last activity */
+    PendingCalls(Deadlines deadlines, Duration timeout, Runnable settled) {
         this.deadlines = deadlines;
         this.timeout = timeout;
+        this.settled = settled;
     }
 
     /**
@@ -69,6 +72,7 @@ final class PendingCalls {
         for (PendingCall call : List.copyOf(calls.values())) {
             if (call.link == link && calls.remove(call.id, call)) {
                 deadlines.forget(call);
+                settled.run();
                 call.completion.failed(code, reason);
             }
         }
@@ -102,6 +106,10 @@ final class PendingCalls {
         return calls.isEmpty();
     }
 
+    int size() {
+        return calls.size();
+    }
+
     /** The calls that serve the client request with id {@code clientKey} (several when fanned out). */
     List<PendingCall> forClient(String clientKey) {
         return calls.values().stream().filter(call -> clientKey.equals(call.clientKey)).toList();
@@ -127,6 +135,7 @@ final class PendingCalls {
         if (!calls.remove(call.id, call)) {
             return;
         }
+        settled.run();
         LOG.warn("MCP target \"{}\" did not answer {} (id {}) within {}", call.link.name(), call.method, call.id, Durations.text(timeout));
         ObjectNode params = JsonRpc.object().put("requestId", call.id).put("reason", "timed out in the gateway");
         call.link.send(JsonRpc.notification("notifications/cancelled", params));
@@ -138,6 +147,7 @@ final class PendingCalls {
         PendingCall call = key == null ? null : calls.remove(key);
         if (call != null) {
             deadlines.forget(call);
+            settled.run();
         }
         return call;
     }

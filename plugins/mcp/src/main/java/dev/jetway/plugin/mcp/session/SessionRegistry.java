@@ -1,6 +1,5 @@
 package dev.jetway.plugin.mcp.session;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,9 +24,13 @@ import org.slf4j.LoggerFactory;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The sessions of one {@code mcp} backend: it opens them, names them with ids the client keeps, finds them again
- * (on this replica, or by resuming a session another replica encrypted into its id), expires idle ones and ends
- * them all when the gateway stops.
+ * The sessions of one {@code mcp} backend: it opens them (up to a limit), names them with ids the client keeps, finds
+ * them again (on this replica, or by resuming a session another replica encrypted into its id), expires idle and
+ * too old ones and ends them all when the gateway stops.
+ *
+ * <p>An ended id stays ended: here by memory of it; on other replicas sharing the key because its upstreams were told
+ * (a streamable HTTP upstream gets a DELETE, and a replica resuming the id hears its 404 and ends the session);
+ * and everywhere by its maximum age, which bounds what cannot be revoked (ids of upstreams that keep no session).
  */
 public final class SessionRegistry {
 
@@ -37,6 +40,7 @@ public final class SessionRegistry {
     private final SessionSettings settings;
     private final SessionTokens tokens;
     private final ObjectNode clientInfo;
+    private final SessionLimits limits;
     private final long idleNanos;
     private final Map<String, McpSession> byId = new ConcurrentHashMap<>();
     /** Ids of sessions that ended here, so that an encrypted one is not resumed after its DELETE or expiry. */
@@ -52,19 +56,28 @@ public final class SessionRegistry {
     private final AtomicLong names = new AtomicLong();
 
     /**
-     * @param sessionKey  the AES-256 key session ids are encrypted with, or {@code null} for plain ids
-     * @param clientInfo  what the gateway calls itself when it initializes upstreams on its own
-     * @param idleTimeout how long a session without requests or an open stream lives
+     * @param sessionKey the AES-256 key session ids are encrypted with
+     * @param backend    what identifies the backend: ids of another backend are not accepted
+     * @param clientInfo what the gateway calls itself when it initializes upstreams on its own
      */
-    public SessionRegistry(SessionSettings settings, SecretKey sessionKey, ObjectNode clientInfo, Duration idleTimeout) {
+    public SessionRegistry(SessionSettings settings, SecretKey sessionKey, String backend, ObjectNode clientInfo,
+                           SessionLimits limits) {
         this.settings = requireNonNull(settings, "settings");
-        this.tokens = new SessionTokens(sessionKey);
+        this.tokens = new SessionTokens(sessionKey, backend);
         this.clientInfo = requireNonNull(clientInfo, "clientInfo");
-        this.idleNanos = idleTimeout.toNanos();
+        this.limits = requireNonNull(limits, "limits");
+        this.idleNanos = limits.idleTimeout().toNanos();
     }
 
-    /** A new session with a fresh upstream at every target, not yet known by any id. */
-    public McpSession open() {
+    /**
+     * A new session with a fresh upstream at every target, not yet known by any id.
+     *
+     * @throws SessionsFull when as many sessions are open as the backend allows
+     */
+    public McpSession open() throws SessionsFull {
+        if (open.size() >= limits.maxSessions()) {
+            throw new SessionsFull(limits.maxSessions());
+        }
         McpSession session = newSession();
         session.connect(session.links());
         return session;
@@ -73,8 +86,10 @@ public final class SessionRegistry {
     /**
      * A session for one stateless request: the gateway initializes the targets itself, as the client of a stateless
      * server does not.
+     *
+     * @throws SessionsFull when as many sessions are open as the backend allows
      */
-    public McpSession openStateless(String protocolVersion) {
+    public McpSession openStateless(String protocolVersion) throws SessionsFull {
         McpSession session = open();
         ObjectNode params = JsonRpc.object().put("protocolVersion", protocolVersion);
         params.putObject("capabilities");
@@ -107,11 +122,13 @@ public final class SessionRegistry {
         };
     }
 
-    /** Names {@code session} with an id carrying its upstreams' resume states (encrypted when a key is set). */
+    /** Names {@code session} with an encrypted id carrying its upstreams' resume states. */
     String register(McpSession session) {
         ObjectNode params = session.initializeParams() == null ? JsonRpc.object() : session.initializeParams();
-        String id = tokens.issue(new SessionToken(tokens.nonce(), session.protocolVersion(), params, session.resumeStates()));
-        session.id(id);
+        long now = System.currentTimeMillis() / 1000;
+        String id = tokens.issue(new SessionToken(tokens.nonce(), now, session.protocolVersion(), ResumeParams.of(params),
+                session.resumeStates()));
+        session.id(id, now);
         byId.put(id, session);
         return id;
     }
@@ -119,24 +136,35 @@ public final class SessionRegistry {
     /** Names a session that lives as long as its legacy SSE stream: a random id, never resumed elsewhere. */
     public String registerLegacy(McpSession session) {
         String id = tokens.nonce();
-        session.id(id);
+        session.id(id, System.currentTimeMillis() / 1000);
         byId.put(id, session);
         return id;
     }
 
-    /** The session with {@code id}: one of this replica's, or one resumed from an encrypted id. */
+    /** The session with {@code id}: one of this replica's, or one resumed from an encrypted id; never an ended one. */
     public Optional<McpSession> find(String id) {
         McpSession session = byId.get(id);
-        if (session != null && !session.isClosed()) {
-            return Optional.of(session);
+        if (session != null) {
+            if (!session.isClosed() && !tooOld(session.issuedAt())) {
+                return Optional.of(session);
+            }
+            close(session);
+            return Optional.empty();
         }
         if (ended.contains(id)) {
             return Optional.empty();
         }
-        return tokens.open(id).flatMap(token -> resume(id, token));
+        return tokens.open(id).filter(token -> !tooOld(token.issuedAt())).flatMap(token -> resume(id, token));
+    }
+
+    private boolean tooOld(long issuedAt) {
+        return System.currentTimeMillis() / 1000 - issuedAt > limits.maxAge().toSeconds();
     }
 
     private Optional<McpSession> resume(String id, SessionToken token) {
+        if (open.size() >= limits.maxSessions()) {
+            return Optional.empty();
+        }
         if (!settings.targets().stream().allMatch(McpTarget::remote)) {
             // A child process lived on the replica that made the id: its state cannot be taken over.
             return Optional.empty();
@@ -146,7 +174,7 @@ public final class SessionRegistry {
         for (Link link : session.links()) {
             JsonNode state = token.upstreams().get(link.name());
             Optional<TargetSession> resumed = state == null ? Optional.empty()
-                    : link.target().resume(state, token.initializeParams(), link);
+                    : link.target().resume(state, link);
             if (resumed.isPresent()) {
                 link.attach(resumed.get());
             } else {
@@ -167,7 +195,7 @@ public final class SessionRegistry {
             close(session);
             return Optional.of(raced);
         }
-        session.id(id);
+        session.id(id, token.issuedAt());
         LOG.info("{}: resumed from its id ({} upstream(s) reattached, {} initialized again)", session,
                 session.links().size() - fresh.size(), fresh.size());
         return Optional.of(session);
@@ -190,11 +218,14 @@ public final class SessionRegistry {
         return session.close();
     }
 
-    /** Ends sessions idle for longer than the idle timeout. */
-    public void expireIdle() {
+    /** Ends sessions idle for longer than the idle timeout, and those whose id has reached its maximum age. */
+    public void expire() {
         for (McpSession session : List.copyOf(open)) {
             if (session.idle(idleNanos)) {
                 LOG.info("{}: idle for too long; ending it", session);
+                close(session);
+            } else if (session.id() != null && tooOld(session.issuedAt())) {
+                LOG.info("{}: its id is older than {}; ending it", session, Durations.text(limits.maxAge()));
                 close(session);
             }
         }

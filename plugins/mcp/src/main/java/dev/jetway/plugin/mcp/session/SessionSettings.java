@@ -20,15 +20,19 @@ import static java.util.Objects.requireNonNull;
  * @param requestTimeout how long a target may take to answer a request (progress notifications restart the clock)
  * @param deadlines      where request timeouts are watched
  * @param tools          the tools the targets have listed to clients
+ * @param maxRequestsInFlight how many requests of one session may wait for answers at once
  */
 public record SessionSettings(String location, List<McpTarget> targets, Router router, boolean failOpen,
-                              Duration requestTimeout, Deadlines deadlines, ToolCatalog tools) {
+                              Duration requestTimeout, Deadlines deadlines, ToolCatalog tools, int maxRequestsInFlight) {
     public SessionSettings {
         requireNonNull(location, "location");
         targets = List.copyOf(requireNonNull(targets, "targets"));
         requireNonNull(requestTimeout, "requestTimeout");
         requireNonNull(deadlines, "deadlines");
         requireNonNull(tools, "tools");
+        if (maxRequestsInFlight <= 0) {
+            throw new IllegalArgumentException("maxRequestsInFlight must be positive");
+        }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("an mcp backend needs at least one target");
         }

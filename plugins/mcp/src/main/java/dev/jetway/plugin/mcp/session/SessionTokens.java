@@ -18,32 +18,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 
+import static java.util.Objects.requireNonNull;
+
 /**
- * Session ids: a {@link SessionToken} as base64url JSON ({@code p.} ids), or AES-256-GCM encrypted and
- * authenticated when a session key is configured ({@code e.} ids). Only encrypted ids are trusted for resumption:
- * a plain id is a key into this replica's sessions and nothing more, since its client could have written it.
+ * Session ids: a {@link SessionToken}, AES-256-GCM encrypted and authenticated. The backend's identity is the
+ * authenticated associated data, so an id made for one backend (another route, other targets) does not open at
+ * another, even under the same key.
  */
 final class SessionTokens {
 
-    private static final String PLAIN = "p.";
-    private static final String ENCRYPTED = "e.";
+    private static final String PREFIX = "e.";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    /** Binds ciphertexts to their use: a token for something else made with the same key does not decrypt as one. */
-    private static final byte[] ASSOCIATED_DATA = "jetway mcp session v1".getBytes(StandardCharsets.US_ASCII);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKey key;
+    private final byte[] associatedData;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param key the AES-256 session key, or {@code null} for plain ids */
-    SessionTokens(SecretKey key) {
-        this.key = key;
-    }
-
-    boolean encrypted() {
-        return key != null;
+    /**
+     * @param key     the AES-256 session key
+     * @param backend what identifies the backend the ids are for: its place in the config and its targets
+     */
+    SessionTokens(SecretKey key, String backend) {
+        this.key = requireNonNull(key, "key");
+        this.associatedData = ("jetway mcp session v2\n" + backend).getBytes(StandardCharsets.UTF_8);
     }
 
     String nonce() {
@@ -54,35 +54,32 @@ final class SessionTokens {
 
     String issue(SessionToken token) {
         byte[] json = JsonRpc.bytes(toJson(token));
-        if (key == null) {
-            return PLAIN + ENCODER.encodeToString(json);
-        }
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(ASSOCIATED_DATA);
+            cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(json);
-            return ENCRYPTED + ENCODER.encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+            return PREFIX + ENCODER.encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available: " + e.getMessage(), e);
         }
     }
 
-    /** The token of an encrypted id made with this key; empty for anything else, including plain ids. */
+    /** The token of an id made with this key for this backend; empty for anything else. */
     Optional<SessionToken> open(String id) {
-        if (key == null || id == null || !id.startsWith(ENCRYPTED)) {
+        if (id == null || !id.startsWith(PREFIX)) {
             return Optional.empty();
         }
         try {
-            byte[] bytes = DECODER.decode(id.substring(ENCRYPTED.length()));
+            byte[] bytes = DECODER.decode(id.substring(PREFIX.length()));
             if (bytes.length <= IV_BYTES) {
                 return Optional.empty();
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(ASSOCIATED_DATA);
+            cipher.updateAAD(associatedData);
             return fromJson(JsonRpc.parse(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES)));
         } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             return Optional.empty();
@@ -90,7 +87,7 @@ final class SessionTokens {
     }
 
     private static ObjectNode toJson(SessionToken token) {
-        ObjectNode json = JsonRpc.object().put("n", token.nonce());
+        ObjectNode json = JsonRpc.object().put("n", token.nonce()).put("t", token.issuedAt());
         if (token.protocolVersion() != null) {
             json.put("v", token.protocolVersion());
         }
@@ -101,11 +98,13 @@ final class SessionTokens {
     }
 
     private static Optional<SessionToken> fromJson(JsonNode json) {
-        if (!json.path("n").isTextual() || !(json.get("i") instanceof ObjectNode params) || !json.path("u").isObject()) {
+        if (!json.path("n").isTextual() || !json.path("t").canConvertToLong() || !(json.get("i") instanceof ObjectNode params)
+                || !json.path("u").isObject()) {
             return Optional.empty();
         }
         Map<String, JsonNode> upstreams = new LinkedHashMap<>();
         json.get("u").properties().forEach(entry -> upstreams.put(entry.getKey(), entry.getValue()));
-        return Optional.of(new SessionToken(json.get("n").asText(), json.path("v").asText(null), params, upstreams));
+        return Optional.of(new SessionToken(json.get("n").asText(), json.get("t").asLong(), json.path("v").asText(null),
+                params, upstreams));
     }
 }

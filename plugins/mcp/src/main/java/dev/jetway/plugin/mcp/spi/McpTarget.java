@@ -3,7 +3,6 @@ package dev.jetway.plugin.mcp.spi;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One configured target of an {@code mcp} backend. It opens one {@link TargetSession} per MCP session: a child process, a
@@ -26,12 +25,10 @@ public interface McpTarget {
     /**
      * Reopens an upstream session from the state another replica put in the session token
      * ({@link TargetSession#resumeState()}). Empty when the upstream cannot be reattached, in which case the gateway
-     * connects afresh and initializes it again with the client's original parameters.
-     *
-     * @param initializeParams the client's {@code initialize} parameters, for upstreams that re-initialize on
-     *                         their own when the upstream forgot the session
+     * connects afresh and initializes it again with the client's original parameters. An upstream that turns out to
+     * have forgotten the session reports it with {@link TargetSessionListener#onSessionLost}.
      */
-    default Optional<TargetSession> resume(JsonNode state, ObjectNode initializeParams, TargetSessionListener listener) {
+    default Optional<TargetSession> resume(JsonNode state, TargetSessionListener listener) {
         return Optional.empty();
     }
 

@@ -22,6 +22,12 @@ public interface TargetSessionListener {
      */
     void onUndelivered(JsonNode id, String reason);
 
+    /**
+     * The upstream no longer knows the session (it restarted, or the session was deleted, perhaps through another
+     * replica): the client's session ends, and the client starts a new one, as MCP prescribes for a 404.
+     */
+    void onSessionLost(String reason);
+
     /** The upstream session is over (the child exited, the stream ended) and will not deliver anything more. */
     void onClosed(String reason);
 }

@@ -35,7 +35,7 @@ class McpHandlerTest {
     void start() throws Exception {
         McpTargetConfig target = new ObjectMapper().readValue("{\"name\":\"everything\",\"stdio\":{\"cmd\":\"node\",\"args\":[\""
                 + Everything.entryPoint() + "\",\"stdio\"]}}", McpTargetConfig.class);
-        McpBackendConfig config = new McpBackendConfig(List.of(target), null, null, null, null, null, null, null);
+        McpBackendConfig config = new McpBackendConfig(List.of(target), null, null, null, null, null, null, null, null, null, null, null);
         Handler handler = new McpBackendFactory().create(config, TestGateway.context(dir));
         server = new Server();
         connector = new LocalConnector(server);
@@ -73,7 +73,7 @@ class McpHandlerTest {
                     "capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""");
             assertEquals(200, initialized.getStatus(), initialized.getContent());
             String id = initialized.get("Mcp-Session-Id");
-            assertTrue(id != null && id.startsWith("p."), String.valueOf(id));
+            assertTrue(id != null && id.startsWith("e."), String.valueOf(id));
             HttpTester.Response echo = post(id, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\","
                     + "\"params\":{\"name\":\"echo\",\"arguments\":{\"message\":\"in memory\"}}}");
             assertTrue(echo.getContent().contains("Echo: in memory"), echo.getContent());

@@ -44,8 +44,9 @@ class McpSessionTest {
         FactoryContext context = TestGateway.context(dir);
         McpTarget memory = new MemoryTargetFactory().create(new MemoryTargetFactory.Config(1, null, false),
                 new TargetContext(target, context, scheduler, timeout));
-        return new SessionRegistry(new SessionSettings("test", List.of(memory), null, false, timeout, deadlines, new ToolCatalog()), null,
-                JsonRpc.object().put("name", "jetway"), Duration.ofMinutes(30));
+        return new SessionRegistry(new SessionSettings("test", List.of(memory), null, false, timeout, deadlines, new ToolCatalog(), 100),
+                context.sessionKey(), "test", JsonRpc.object().put("name", "jetway"),
+                new SessionLimits(Duration.ofMinutes(30), Duration.ofHours(1), 100));
     }
 
     /** An exchange that completes a future with the response. */

@@ -34,7 +34,12 @@ public final class PlainMcpSession {
 
     /** A session whose every request carries {@code headers}. */
     public static PlainMcpSession open(String url, Map<String, String> headers) throws Exception {
-        HttpResponse<String> reply = post(url, null, headers, CurlSession.INITIALIZE);
+        return open(url, headers, CurlSession.INITIALIZE);
+    }
+
+    /** A session initialized with {@code initialize}, a whole JSON-RPC request. */
+    public static PlainMcpSession open(String url, Map<String, String> headers, String initialize) throws Exception {
+        HttpResponse<String> reply = post(url, null, headers, initialize);
         String id = reply.headers().firstValue("Mcp-Session-Id")
                 .orElseThrow(() -> new IllegalStateException("initialize failed: " + reply.statusCode() + " " + reply.body()));
         PlainMcpSession session = new PlainMcpSession(url, id, headers);
@@ -49,6 +54,22 @@ public final class PlainMcpSession {
 
     public HttpResponse<String> post(String json) throws Exception {
         return post(url, id, headers, json);
+    }
+
+    /** A POST of {@code json} without a session. */
+    public static HttpResponse<String> post(String url, String json) throws Exception {
+        return post(url, null, Map.of(), json);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public HttpResponse<String> delete() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Mcp-Session-Id", id).DELETE();
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The names of the items a list method answers with, such as {@code tools/list}'s tools. */
