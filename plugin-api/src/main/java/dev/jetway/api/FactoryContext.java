@@ -30,6 +30,12 @@ public interface FactoryContext {
      */
     Path file(String field, String path) throws ConfigException;
 
+    /**
+     * {@code text} fit for a log line: the values of environment variables the config refers to (often secrets, as in
+     * {@code Bearer $TOKEN} or a URL's user info) replaced by their reference, {@code ${TOKEN}}.
+     */
+    String redacted(String text);
+
     /** Reads PEM certificates and keys, with errors that name the field. */
     PemLoader pem();
 

@@ -12,8 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param source the file name shown in messages ({@code <inline>} for {@code -c})
  * @param baseDir the folder of the config file, for relative paths; {@code null} for inline configs
+ * @param written the values that referred to environment variables, as written ({@code Bearer ${TOKEN}}), so that
+ *                what is shown of the config shows the reference, not the secret
+ * @param variables the environment variables the config refers to, with their values
  */
-public record ConfigDocument(String source, Path baseDir, JsonNode root, Map<ConfigPath, NodeLocation> locations) {
+public record ConfigDocument(String source, Path baseDir, JsonNode root, Map<ConfigPath, NodeLocation> locations,
+                             Map<ConfigPath, String> written, Map<String, String> variables) {
 
     /** Where a value and, for object members, its key start. */
     public record NodeLocation(Location key, Location value) {
@@ -23,6 +27,8 @@ public record ConfigDocument(String source, Path baseDir, JsonNode root, Map<Con
         requireNonNull(source, "source");
         requireNonNull(root, "root");
         locations = Map.copyOf(locations);
+        written = Map.copyOf(written);
+        variables = Map.copyOf(variables);
     }
 
     /**

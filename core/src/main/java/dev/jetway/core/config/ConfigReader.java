@@ -61,13 +61,18 @@ public final class ConfigReader {
         Map<ConfigPath, ConfigDocument.NodeLocation> locations = new HashMap<>();
         List<Problems.Problem> problems = new java.util.ArrayList<>();
         JsonNode root;
+        Map<ConfigPath, String> written = Map.of();
+        Map<String, String> variables = Map.of();
         try (Reader reader = new StringReader(text);
              JsonParser parser = (isJson ? json : yaml).createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 root = NODES.objectNode();
             } else {
-                root = new TreeBuilder(source, parser, locations, problems).value(ConfigPath.ROOT, null);
+                TreeBuilder builder = new TreeBuilder(source, parser, locations, problems);
+                root = builder.value(ConfigPath.ROOT, null);
+                written = builder.written;
+                variables = builder.variables;
             }
         } catch (JsonProcessingException e) {
             throw new InvalidConfigException(List.of(syntaxProblem(source, e, isJson)));
@@ -80,7 +85,7 @@ public final class ConfigReader {
         if (!root.isObject()) {
             throw single(source, "the config must be a mapping with keys such as binds, backends and config");
         }
-        return new ConfigDocument(source, baseDir, root, locations);
+        return new ConfigDocument(source, baseDir, root, locations, written, variables);
     }
 
     /** SnakeYAML knows where the problem is and what it is; its message also quotes the source, which we drop. */
@@ -105,6 +110,8 @@ public final class ConfigReader {
         private final JsonParser parser;
         private final Map<ConfigPath, ConfigDocument.NodeLocation> locations;
         private final List<Problems.Problem> problems;
+        private final Map<ConfigPath, String> written = new HashMap<>();
+        private final Map<String, String> variables = new HashMap<>();
 
         TreeBuilder(String source, JsonParser parser, Map<ConfigPath, ConfigDocument.NodeLocation> locations,
                     List<Problems.Problem> problems) {
@@ -125,8 +132,13 @@ public final class ConfigReader {
                     return array(path);
                 case VALUE_STRING:
                     try {
-                        return NODES.textNode(env.expand(parser.getText()));
-                    } catch (EnvExpander.UndefinedVariableException e) {
+                        String text = parser.getText();
+                        String expanded = env.expand(text, variables::put);
+                        if (!expanded.equals(text)) {
+                            written.put(path, text);
+                        }
+                        return NODES.textNode(expanded);
+                    } catch (EnvExpander.ReferenceException e) {
                         problems.add(new Problems.Problem(at, path, e.getMessage()));
                         return NODES.textNode(parser.getText());
                     }

@@ -24,6 +24,11 @@ import org.eclipse.jetty.util.Fields;
 /**
  * The admin endpoint (loopback only): {@code GET /config_dump} (the running config, secrets redacted),
  * {@code GET /plugins}, {@code GET|POST /logging[?level=spec]}, {@code POST /quitquitquit} (graceful stop).
+ *
+ * <p>Listening on loopback keeps other machines out, not this machine's browser: a page a user visits can make the
+ * browser send requests here. So a request must name a loopback host (a DNS-rebound name does not), and a call that
+ * changes something must not come from a browser: no {@code Origin} header, and no content type a cross-origin form or
+ * fetch may send without a preflight ({@code text/plain}, form encodings).
  */
 public final class AdminHandler extends Handler.Abstract {
 
@@ -48,6 +53,16 @@ public final class AdminHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         boolean post = HttpMethod.POST.is(request.getMethod());
+        if (!LoopbackHost.is(Request.getServerName(request))) {
+            PlainText.send(response, callback, HttpStatus.FORBIDDEN_403, "the admin endpoint answers requests for localhost,"
+                    + " 127.0.0.1 or [::1] only\n");
+            return true;
+        }
+        if (post && (request.getHeaders().contains(HttpHeader.ORIGIN) || browserSendable(request))) {
+            PlainText.send(response, callback, HttpStatus.FORBIDDEN_403, "admin calls that change something are refused from"
+                    + " browsers: send them without an Origin header and without a form or text/plain body (curl -X POST)\n");
+            return true;
+        }
         switch (path) {
             case "/config_dump" -> json(response, callback, gateway.get().config());
             case "/plugins" -> json(response, callback, gateway.get().plugins());
@@ -65,6 +80,16 @@ public final class AdminHandler extends Handler.Abstract {
             default -> PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "unknown admin path " + path + "\n");
         }
         return true;
+    }
+
+    /** A content type browsers send cross-origin without asking first (a CORS "simple" request). */
+    private static boolean browserSendable(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        String mime = MimeTypes.getContentTypeWithoutCharset(type).trim().toLowerCase(java.util.Locale.ROOT);
+        return mime.equals("text/plain") || mime.equals("application/x-www-form-urlencoded") || mime.equals("multipart/form-data");
     }
 
     private void logging(Request request, Response response, Callback callback, boolean post) throws Exception {

@@ -14,7 +14,8 @@ public record OpsAddress(String host, int port) {
     /** @return {@code null} for {@code off}; @throws IllegalArgumentException with a message for users */
     public static OpsAddress parse(String text) {
         String value = text.trim();
-        if (value.equalsIgnoreCase("off")) {
+        // YAML 1.1 reads an unquoted off as the boolean false, which reaches here as "false".
+        if (value.equalsIgnoreCase("off") || value.equals("false")) {
             return null;
         }
         int colon = value.lastIndexOf(':');

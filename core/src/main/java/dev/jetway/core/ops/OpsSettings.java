@@ -1,5 +1,6 @@
 package dev.jetway.core.ops;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.jetway.core.config.ConfigPath;
@@ -34,6 +35,35 @@ public record OpsSettings(OpsAddress admin, OpsAddress stats, OpsAddress readine
                     + "localhost:15000 (it can stop the gateway and change log levels), not " + admin);
         }
         return new OpsSettings(admin, stats, readiness);
+    }
+
+    /**
+     * Two endpoints on one port, or an endpoint on a bind's port, would fail at start with "address already in use":
+     * refused here, so that {@code --validate-only} says so.
+     *
+     * @param bindPorts the ports of the binds, with where each is written
+     */
+    public void checkPorts(Map<Integer, ConfigPath> bindPorts, Problems problems) {
+        ConfigPath config = ConfigPath.ROOT.key("config");
+        record Endpoint(String key, OpsAddress address) {
+        }
+        Map<Integer, String> taken = new java.util.HashMap<>();
+        for (Endpoint endpoint : List.of(new Endpoint("adminAddr", admin), new Endpoint("statsAddr", stats),
+                new Endpoint("readinessAddr", readiness))) {
+            OpsAddress address = endpoint.address();
+            if (address == null || address.port() == 0) {
+                continue;
+            }
+            String key = endpoint.key();
+            String previous = taken.putIfAbsent(address.port(), key);
+            if (previous != null) {
+                problems.addAtKey(config.key(key), key + " uses port " + address.port() + ", as " + previous + " does;"
+                        + " give each operations endpoint its own port");
+            } else if (bindPorts.containsKey(address.port())) {
+                problems.addAtKey(config.key(key), key + " uses port " + address.port() + ", which " + bindPorts.get(address.port())
+                        + " listens on; give the operations endpoint another port");
+            }
+        }
     }
 
     private static OpsAddress address(String configured, String fromEnvironment, String fallback, ConfigPath at,

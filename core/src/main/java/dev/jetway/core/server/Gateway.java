@@ -102,8 +102,8 @@ public final class Gateway {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("jetway");
         Server server = new Server(threads);
-        KernelContext context = new KernelContext("upstream TLS defaults", new KernelContext.Shared(options.workingDir(),
-                null, options.workingDir().resolve("refs"), null, registry, null, null, new HashSet<>()), null, null);
+        KernelContext context = new KernelContext("upstream TLS defaults", KernelContext.Shared.outsideAConfig(options, registry,
+                null, null), null, null);
         UpstreamTls defaults = null;
         // With several upstream TLS plugins the first key decides; today there is one, backendTLS.
         for (Registered<UpstreamTlsFactory<?>> registered : registry.upstreamTls().values()) {
@@ -380,8 +380,8 @@ public final class Gateway {
      * files resolve against the working directory, its HTTP client runs once this gateway's server does.
      */
     public FactoryContext context(String location) {
-        return new KernelContext(location, new KernelContext.Shared(options.workingDir(), null,
-                options.workingDir().resolve("refs"), SessionKeys.processKey(), registry, clients, metrics.registry(), new HashSet<>()), null, null);
+        return new KernelContext(location, KernelContext.Shared.outsideAConfig(options, registry, clients, metrics.registry()),
+                null, null);
     }
 
     /** The running config, for the admin endpoints. */

@@ -76,7 +76,7 @@ final class GatewayAssembler {
         Path refsDir = refsDir(settings, configDir == null ? options.workingDir() : configDir);
         Set<Path> filesRead = ConcurrentHashMap.newKeySet();
         KernelContext kernel = new KernelContext("the gateway", new KernelContext.Shared(options.workingDir(), configDir,
-                refsDir, sessionKey, registry, clients, meters, filesRead), null, null);
+                refsDir, sessionKey, registry, clients, meters, filesRead, document.variables()), null, null);
         String fingerprint = refsDir + "|" + (sessionKey == null ? "" : HexFormat.of().formatHex(sessionKey.getEncoded()));
         PluginInvoker invoker = new PluginInvoker(binder, problems);
         RouteCache routes = running.fork();
@@ -85,6 +85,11 @@ final class GatewayAssembler {
         ListenerAssembler listeners = new ListenerAssembler(problems, binder, invoker, new RouteAssembler(problems, chains),
                 new ListenerTlsBuilder(kernel.pem(), settings.tlsProvider()), registry.listenerTls(), kernel::at);
 
+        if (config.binds().isEmpty()) {
+            // An empty or truncated file parses as a config without binds: applied, it would close every port.
+            problems.addAtKey(ConfigPath.ROOT.key("binds"), "a config needs at least one bind, such as"
+                    + " binds: [{port: 3000, listeners: [{routes: [...]}]}]; without one the gateway would serve nothing");
+        }
         List<BindPlan> binds = new ArrayList<>();
         Map<Integer, ConfigPath> ports = new HashMap<>();
         for (int i = 0; i < config.binds().size(); i++) {
@@ -101,12 +106,15 @@ final class GatewayAssembler {
                 binds.add(new BindPlan(key, port, new BindHandler(new BindState(built))));
             }
         }
+        if (ops != null) {
+            ops.checkPorts(ports, problems);
+        }
         problems.throwIfAny();
         if (document.baseDir() != null) {
             filesRead.add(Path.of(document.source()).toAbsolutePath().normalize());
         }
         return new GatewayPlan(new Generation(binds), settings, ops, logLevels, routes, Set.copyOf(filesRead),
-                SecretRedaction.redact(document.root()));
+                SecretRedaction.redact(document));
     }
 
     /** {@code config.logging.level}, a spec string or a list of them, checked now so that a bad one is a config error. */

@@ -3,6 +3,7 @@ package dev.jetway.core.server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +30,17 @@ final class KernelContext implements FactoryContext {
      * What every context of one config shares.
      *
      * @param filesRead every file any factory of the config read, for the reloader to watch
+     * @param variables the environment variables the config refers to, with their values
      */
     record Shared(Path workingDir, Path configDir, Path refsDir, SecretKey sessionKey, PluginRegistry registry,
-                  UpstreamClients clients, MeterRegistry meters, Set<Path> filesRead) {
+                  UpstreamClients clients, MeterRegistry meters, Set<Path> filesRead, Map<String, String> variables) {
+
+        /** For pieces built without a config file: paths from the working directory, the process's session key. */
+        static Shared outsideAConfig(GatewayOptions options, PluginRegistry registry, UpstreamClients clients,
+                                     MeterRegistry meters) {
+            return new Shared(options.workingDir(), null, options.workingDir().resolve("refs"), SessionKeys.processKey(),
+                    registry, clients, meters, new java.util.HashSet<>(), Map.of());
+        }
     }
 
     private static final ConfigBinder BINDER = new ConfigBinder();
@@ -115,6 +124,11 @@ final class KernelContext implements FactoryContext {
     @Override
     public <T> T bind(JsonNode value, Class<T> type, String field) throws ConfigException {
         return BINDER.bind(value, type, field);
+    }
+
+    @Override
+    public String redacted(String text) {
+        return SecretRedaction.redact(text, shared.variables());
     }
 
     @Override

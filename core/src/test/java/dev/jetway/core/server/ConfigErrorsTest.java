@@ -218,6 +218,12 @@ class ConfigErrorsTest {
                 - port: ${JETWAY_TEST_UNSET_PORT}
                   listeners: []
                 """);
+        assertOnly("<inline>:3:55: binds[0].listeners[0].routes[0].backends[0].testEcho.name: \"${\" must be followed by a"
+                + " variable name and \"}\", as in ${HOME} (write $$ for a literal $)", """
+                binds:
+                - port: 3000
+                  listeners: [{routes: [{backends: [{testEcho: {name: "${JETWAY_TEST_UNSET"}}]}]}]
+                """);
     }
 
     @Test
@@ -265,7 +271,9 @@ class ConfigErrorsTest {
                 """);
         assertEquals(List.of(
                 "<inline>:2:3: config.xdsAddress: \"xdsAddress\" is an agentgateway setting that jetway does not support yet",
-                "<inline>:3:1: llm: \"llm\" is an agentgateway setting that jetway does not support yet"), problems);
+                "<inline>:3:1: llm: \"llm\" is an agentgateway setting that jetway does not support yet",
+                "<inline>:5:1: binds: a config needs at least one bind, such as binds: [{port: 3000, listeners: "
+                        + "[{routes: [...]}]}]; without one the gateway would serve nothing"), problems);
     }
 
     @Test
@@ -297,6 +305,18 @@ class ConfigErrorsTest {
                 config:
                   session:
                     key: "0011aabb"
+                binds:
+                - port: 3000
+                  listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]
                 """);
+    }
+
+    /** An empty or truncated file must never be applied: it would close every port. */
+    @Test
+    void aConfigWithoutBindsIsRefused() {
+        assertOnly("<inline>: binds: a config needs at least one bind, such as binds: [{port: 3000, listeners: "
+                + "[{routes: [...]}]}]; without one the gateway would serve nothing", "");
+        assertOnly("<inline>:1:1: binds: a config needs at least one bind, such as binds: [{port: 3000, listeners: "
+                + "[{routes: [...]}]}]; without one the gateway would serve nothing", "binds: []\n");
     }
 }

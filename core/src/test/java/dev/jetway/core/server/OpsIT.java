@@ -161,6 +161,27 @@ class OpsIT {
         }
     }
 
+    /** A page in the operator's browser can reach loopback: by DNS rebinding, or by a cross-origin form or fetch. */
+    @Test
+    void theAdminRefusesBrowsersAndRebindingHosts() throws Exception {
+        try (TestGateway gateway = TestGateway.start(config("{accessLog: \"off\"}"), dir, OPS)) {
+            int port = gateway.opsPort("admin");
+            String rebound = Http.raw(port, "GET /config_dump HTTP/1.1\r\nHost: attacker.example:" + port
+                    + "\r\nConnection: close\r\n\r\n");
+            assertTrue(rebound.startsWith("HTTP/1.1 403"), rebound);
+            assertFalse(rebound.contains("binds"), rebound);
+            String form = Http.raw(port, "POST /quitquitquit HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: 1\r\nConnection: close\r\n\r\nx");
+            assertTrue(form.startsWith("HTTP/1.1 403"), form);
+            String crossOrigin = Http.raw(port, "POST /quitquitquit HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://attacker.example"
+                    + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            assertTrue(crossOrigin.startsWith("HTTP/1.1 403"), crossOrigin);
+            assertTrue(gateway.gateway().server().isRunning());
+            String local = Http.raw(port, "GET /config_dump HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n");
+            assertTrue(local.startsWith("HTTP/1.1 200"), local);
+        }
+    }
+
     @Test
     void quitquitquitStopsGracefully() throws Exception {
         try (TestGateway gateway = TestGateway.start(config("{accessLog: \"off\"}"), dir, OPS)) {
@@ -204,11 +225,38 @@ class OpsIT {
                 config:
                   adminAddr: 0.0.0.0:15000
                   statsAddr: nowhere
-                binds: []
+                binds:
+                - port: 3000
+                  listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]
                 """, dir);
         assertEquals(List.of(
                 "<inline>:2:14: config.adminAddr: the admin endpoint must listen on a loopback address such as "
                         + "localhost:15000 (it can stop the gateway and change log levels), not *:15000",
                 "<inline>:3:14: config.statsAddr: \"nowhere\" is not an address: write ip:port, :port or off"), problems);
+    }
+
+    /** What start-up would fail on ("address already in use"), validation says first; an unquoted off is off. */
+    @Test
+    void opsEndpointsNeedPortsOfTheirOwn() {
+        List<String> problems = TestGateway.problems("""
+                config:
+                  adminAddr: localhost:3000
+                  statsAddr: :15020
+                  readinessAddr: :15020
+                binds:
+                - port: 3000
+                  listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]
+                """, dir);
+        assertEquals(List.of(
+                "<inline>:2:3: config.adminAddr: adminAddr uses port 3000, which binds[0] listens on; give the operations "
+                        + "endpoint another port",
+                "<inline>:4:3: config.readinessAddr: readinessAddr uses port 15020, as statsAddr does; give each operations "
+                        + "endpoint its own port"), problems);
+        assertEquals(List.of(), TestGateway.problems("""
+                config: {adminAddr: off, statsAddr: off, readinessAddr: off}
+                binds:
+                - port: 3000
+                  listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]
+                """, dir));
     }
 }

@@ -82,10 +82,10 @@ public final class McpBackendFactory implements BackendFactory<McpBackendConfig>
                 config.maxRequestBodySize(), config.keepAliveInterval(),
                 new RequestTelemetry(context.meters(), context.location(), names, multiplexing, tools), config.maxBatchSize());
         McpRuntime.registerGauges(context.meters());
-        String description = "MCP backend at " + context.location() + ": " + targets.stream()
+        String description = context.redacted("MCP backend at " + context.location() + ": " + targets.stream()
                 .map(target -> target.name() + " (" + target.describe() + ")").collect(Collectors.joining(", "))
                 + (multiplexing ? ", multiplexed" : "") + ", " + (front.stateful() ? "stateful" : "stateless")
-                + ", at most " + maxSessions + " sessions";
+                + ", at most " + maxSessions + " sessions");
         RuntimeBean runtime = new RuntimeBean(new McpRuntime(scheduler, sessions, deadlines, config.sessionIdleTimeout(), description));
         return new McpHandler(sessions, scheduler, deadlines, front, runtime);
     }
