@@ -31,6 +31,9 @@ class ExtAuthzIT {
     private AuthService auth;
     private RecordingUpstream upstream;
 
+    // Tests set policies.http.requestTimeout well above agentgateway's 200ms: a shared test machine can take longer
+    // than that for a first exchange, and only the timeout test is about the default.
+
     @BeforeEach
     void start() throws Exception {
         auth = AuthService.tcp();
@@ -60,6 +63,7 @@ class ExtAuthzIT {
                           rules: ['extauthz.githubUser == "alice" && extauthz.githubEmail == "alice@example.com"']
                         extAuthz:
                           host: %s
+                          policies: {http: {requestTimeout: 10s}}
                           includeRequestHeaders:
                           - cookie
                           protocol:
@@ -224,11 +228,10 @@ class ExtAuthzIT {
                           policies: {http: {requestTimeout: 5s}}
                       backends: [{host: %2$s}]
                 """.formatted(auth.address(), upstream.address()), dir)) {
-            long started = System.nanoTime();
+            // The service would allow alice after a second: a 403 means the gateway gave up before.
             HttpResponse<String> timedOut = send(gateway, "GET", "/default", "", Map.of("cookie", "_oauth2_proxy=alice"));
-            long tookMs = (System.nanoTime() - started) / 1_000_000;
             assertEquals(403, timedOut.statusCode());
-            assertTrue(tookMs < 900, "gave up after " + tookMs + "ms, not after the service's second");
+            assertEquals("external authorization failed", timedOut.body());
             assertEquals(200, send(gateway, "GET", "/patient", "", Map.of("cookie", "_oauth2_proxy=alice")).statusCode());
         }
     }
@@ -243,7 +246,12 @@ class ExtAuthzIT {
                     - name: whole
                       matches: [{path: {pathPrefix: /whole}}]
                       policies:
-                        extAuthz: {host: %1$s, protocol: {http: {}}, includeRequestHeaders: [cookie], includeRequestBody: {}}
+                        extAuthz:
+                          host: %1$s
+                          protocol: {http: {}}
+                          includeRequestHeaders: [cookie]
+                          includeRequestBody: {}
+                          policies: {http: {requestTimeout: 10s}}
                       backends: [{host: %2$s}]
                     - name: partial
                       matches: [{path: {pathPrefix: /partial}}]
@@ -253,6 +261,7 @@ class ExtAuthzIT {
                           protocol: {http: {}}
                           includeRequestHeaders: [cookie]
                           includeRequestBody: {maxRequestBytes: 16, allowPartialMessage: true}
+                          policies: {http: {requestTimeout: 10s}}
                       backends: [{host: %2$s}]
                     - name: too-large
                       policies:
@@ -290,7 +299,11 @@ class ExtAuthzIT {
                 - port: 0
                   listeners:
                   - policies:
-                      extAuthz: {host: %s, includeRequestHeaders: [cookie], protocol: {http: {path: '"/oauth2/auth"'}}}
+                      extAuthz:
+                        host: %s
+                        includeRequestHeaders: [cookie]
+                        protocol: {http: {path: '"/oauth2/auth"'}}
+                        policies: {http: {requestTimeout: 10s}}
                     routes:
                     - matches: [{path: {pathPrefix: /app}}]
                       backends: [{host: %s}]
@@ -312,6 +325,7 @@ class ExtAuthzIT {
                     - backends: [{host: %s}]
                       policies:
                         extAuthz:
+                          policies: {http: {requestTimeout: 10s}}
                 %s
                 """.formatted(upstream.address(), extAuthz.indent(10).stripTrailing());
     }
