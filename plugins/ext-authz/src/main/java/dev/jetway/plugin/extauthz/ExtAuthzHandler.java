@@ -70,8 +70,13 @@ final class ExtAuthzHandler extends Handler.Wrapper {
     }
 
     private void ask(Request request, CheckBody checkBody, Response response, Callback callback) {
-        check.check(request, checkBody, Promise.from(verdict -> apply(verdict, request, response, callback),
-                failure -> failed(failure, request, response, callback)));
+        try {
+            check.check(request, checkBody, Promise.from(verdict -> apply(verdict, request, response, callback),
+                    failure -> failed(failure, request, response, callback)));
+        } catch (RuntimeException e) {
+            // A check that throws has not answered (AuthzCheck's contract): the service could not decide.
+            failed(e, request, response, callback);
+        }
     }
 
     private void apply(Verdict verdict, Request request, Response response, Callback callback) {
