@@ -3,6 +3,7 @@ package dev.jetway.core.listener;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 
+import dev.jetway.core.ops.HandshakeMetrics;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -47,6 +48,7 @@ final class ClientHelloConnection extends AbstractConnection implements Connecti
             while (BufferUtil.space(bytes) > 0) {
                 int filled = getEndPoint().fill(bytes);
                 if (filled < 0) {
+                    refused("closed_by_client");
                     close(null);
                     return;
                 }
@@ -60,6 +62,7 @@ final class ClientHelloConnection extends AbstractConnection implements Connecti
                         continue;
                     }
                     case NOT_TLS -> {
+                        refused("not_tls");
                         close(null);
                         return;
                     }
@@ -69,9 +72,11 @@ final class ClientHelloConnection extends AbstractConnection implements Connecti
                     }
                 }
             }
+            refused("client_hello_too_large");
             close(null);
         } catch (Throwable x) {
             LOG.debug("Cannot read the ClientHello on {}", getEndPoint(), x);
+            refused("other");
             close(x);
         }
     }
@@ -81,6 +86,7 @@ final class ClientHelloConnection extends AbstractConnection implements Connecti
         GatewayListener listener = current.select(serverName);
         if (listener == null) {
             LOG.debug("No listener for server name {} on {}; closing", serverName, getEndPoint());
+            refused("unknown_server_name");
             close(null);
             return;
         }
@@ -101,6 +107,13 @@ final class ClientHelloConnection extends AbstractConnection implements Connecti
     public ByteBuffer onUpgradeFrom() {
         ByteBuffer bytes = buffer.getByteBuffer();
         return bytes.hasRemaining() ? bytes : null;
+    }
+
+    private void refused(String reason) {
+        HandshakeMetrics metrics = connector.getBean(HandshakeMetrics.class);
+        if (metrics != null) {
+            metrics.refused(reason);
+        }
     }
 
     private void close(Throwable failure) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.jetway.api.GatewayAttributes;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.NanoTime;
 
@@ -75,10 +77,29 @@ public final class GatewayMetrics {
         new JettyServerThreadPoolMetrics(server.getThreadPool(), Tags.empty()).bindTo(registry);
     }
 
-    /** Counts the connections and TLS handshakes of a bind's connector. */
+    /** Counts the connections and TLS handshakes of a bind's connector, and shows its connection limit. */
     public void bind(ServerConnector connector, String bind) {
         connector.addBean(new JettyConnectionMetrics(registry, connector, Tags.of("bind", bind)));
         connector.addBean(new HandshakeMetrics(registry, bind));
+        NetworkConnectionLimit limit = connector.getBean(NetworkConnectionLimit.class);
+        if (limit != null) {
+            // A port opened again after a reload shows its new connector, not the one that closed.
+            registry.find("jetway.connections.limit").tag("bind", bind).meters().forEach(registry::remove);
+            registry.find("jetway.connections.open").tag("bind", bind).meters().forEach(registry::remove);
+            Gauge.builder("jetway.connections.limit", limit, NetworkConnectionLimit::getMaxNetworkConnectionCount)
+                    .description("Connections a bind accepts at once; beyond, new ones wait in the kernel's backlog")
+                    .tags("bind", bind).register(registry);
+            Gauge.builder("jetway.connections.open", limit, NetworkConnectionLimit::getNetworkConnectionCount)
+                    .description("Connections open on a bind").tags("bind", bind).register(registry);
+        }
+    }
+
+    /** Counts connections of a bind closed because their request headers came too slowly. */
+    public Runnable lateHeaders(String bind) {
+        Counter late = Counter.builder("jetway.connections.header.timeouts")
+                .description("Connections closed for not sending request headers in time (slowloris)")
+                .tags("bind", bind).register(registry);
+        return late::increment;
     }
 
     public void reloaded() {

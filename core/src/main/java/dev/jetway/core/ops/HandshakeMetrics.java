@@ -12,7 +12,7 @@ import org.eclipse.jetty.io.ssl.SslHandshakeListener;
  * Counts TLS handshakes of a bind: successes by protocol, failures by reason, so that a client stuck on TLS 1.1 or
  * a missing client certificate shows up on a dashboard, not only in a client's error message.
  */
-final class HandshakeMetrics implements SslHandshakeListener {
+public final class HandshakeMetrics implements SslHandshakeListener {
 
     private final MeterRegistry registry;
     private final String bind;
@@ -31,6 +31,14 @@ final class HandshakeMetrics implements SslHandshakeListener {
     @Override
     public void handshakeFailed(Event event, Throwable failure) {
         counter("failed", reason(failure), "none").increment();
+    }
+
+    /**
+     * A connection closed before any TLS engine saw it: not TLS at all, a server name no listener serves, or a
+     * ClientHello that never completed. Such garbage is a handshake that failed, and counts as one.
+     */
+    public void refused(String reason) {
+        counter("failed", reason, "none").increment();
     }
 
     private Counter counter(String result, String reason, String protocol) {

@@ -236,9 +236,10 @@ public final class Gateway {
 
     private Slot open(BindPlan bind, List<ServerConnector> opened) throws Exception {
         Slot[] holder = new Slot[1];
-        ServerConnector connector = connectors.create(bind.port(), bind.isSecure(), () -> holder[0].state);
+        String name = Integer.toString(bind.port());
+        ServerConnector connector = connectors.create(bind.port(), bind.isSecure(), () -> holder[0].state, metrics.lateHeaders(name));
         holder[0] = new Slot(connector, bind.isSecure(), bind.handler().state());
-        metrics.bind(connector, Integer.toString(bind.port()));
+        metrics.bind(connector, name);
         server.addConnector(connector);
         opened.add(connector);
         connector.start();
