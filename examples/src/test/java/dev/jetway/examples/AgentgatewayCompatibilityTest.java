@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.jetway.core.testing.TestCertificates;
 import dev.jetway.core.testing.TestCertificates.KeyFormat;
 import dev.jetway.core.testing.TestCertificates.KeyType;
@@ -36,10 +38,14 @@ class AgentgatewayCompatibilityTest {
 
     @ParameterizedTest
     @MethodSource("configs")
-    void loadsOrNamesWhatIsNotSupported(String name) throws IOException {
+    void loadsOrNamesWhatIsNotSupported(String name) throws Exception {
         // The TLS example reads its certificate from examples/tls/certs/ under the working directory.
         TestCertificates.newCa("corpus CA").server(KeyType.RSA, "localhost")
                 .write(dir.resolve("examples/tls/certs"), KeyFormat.PKCS8);
+        // The jwtAuth examples read their issuer's public keys from manifests/jwt/pub-key (a JWKS).
+        Files.createDirectories(dir.resolve("manifests/jwt"));
+        Files.writeString(dir.resolve("manifests/jwt/pub-key"), new JWKSet(new RSAKeyGenerator(2048).keyID("example")
+                .generate()).toPublicJWKSet().toString());
         List<String> problems = TestGateway.problems(Files.readString(CORPUS.resolve(name)), dir);
         for (String problem : problems) {
             assertFalse(problem.contains("unknown key") || problem.contains("unknown policy") || problem.contains("unknown backend"),

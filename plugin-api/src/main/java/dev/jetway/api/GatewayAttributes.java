@@ -25,6 +25,13 @@ public final class GatewayAttributes {
      */
     public static final String VERIFIED_TOKEN = "dev.jetway.auth.token";
 
+    /**
+     * Set by {@code backendAuth}: the {@code Authorization} value the request's upstream calls carry ({@code String},
+     * such as {@code Bearer <token>}). Backends that make upstream calls of their own (an MCP backend's targets) add
+     * it to them.
+     */
+    public static final String UPSTREAM_AUTHORIZATION = "dev.jetway.auth.upstream";
+
     private GatewayAttributes() {
     }
 }
