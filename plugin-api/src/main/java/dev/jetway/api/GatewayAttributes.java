@@ -25,6 +25,13 @@ public final class GatewayAttributes {
      */
     public static final String VERIFIED_TOKEN = "dev.jetway.auth.token";
 
+    /**
+     * Set by backends when their upstream failed before answering (refused or reset connection, TLS failure, upstream
+     * timeout): the failure ({@code Throwable}), set just before the backend answers the client itself with a 5xx. The
+     * {@code retry} policy retries such requests.
+     */
+    public static final String UPSTREAM_FAILURE = "dev.jetway.upstream.failure";
+
     private GatewayAttributes() {
     }
 }
