@@ -1,8 +1,11 @@
 package dev.jetway.plugin.resilience;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -34,7 +37,13 @@ final class HeldResponse extends Response.Wrapper {
         real.setStatus(status);
         HttpFields.Mutable realHeaders = real.getHeaders();
         realHeaders.clear();
-        realHeaders.add(headers);
+        // Jetty keeps some fields through clear() (Date, Server): those are not added a second time.
+        List<HttpField> kept = new ArrayList<>(realHeaders.stream().toList());
+        for (HttpField field : headers) {
+            if (!kept.remove(field)) {
+                realHeaders.add(field);
+            }
+        }
     }
 
     @Override
