@@ -28,13 +28,7 @@ class TrafficPluginsDistributionIT {
 
     @Test
     void theRateLimitPluginLoadsItsLibraryFromItsOwnFolder() throws Exception {
-        Path tarball = Path.of(System.getProperty("jetway.distribution", "../distribution/target/missing.tar.gz"));
-        assertTrue(Files.exists(tarball), "build the distribution first (mvn verify from the root): " + tarball);
-        run("tar", "xzf", tarball.toString());
-        Path home;
-        try (Stream<Path> entries = Files.list(dir)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        Path home = JetwayProcess.unpackRelease(dir);
         Path plugin = home.resolve("plugins/jetway-plugin-local-rate-limit");
         try (Stream<Path> libs = Files.list(plugin.resolve("lib"))) {
             assertEquals(List.of("bucket4j_jdk17-core-8.17.0.jar"), libs.map(p -> p.getFileName().toString()).toList());

@@ -76,6 +76,10 @@ public final class LocalRateLimitFactory implements PolicyFactory<RateLimitSpec[
             problems.add(new ConfigProblem(at + ".fillInterval", "fillInterval is required, such as 1s"));
         } else if (spec.fillInterval().isZero()) {
             problems.add(new ConfigProblem(at + ".fillInterval", "fillInterval must be longer than 0, such as 1s"));
+        } else if (spec.tokensPerFill() != null && spec.tokensPerFill() > spec.fillInterval().toNanos()) {
+            // bucket4j counts at most one token a nanosecond.
+            problems.add(new ConfigProblem(at + ".tokensPerFill", "tokensPerFill (" + spec.tokensPerFill()
+                    + ") is more than one token per nanosecond of fillInterval; use a longer fillInterval"));
         }
         return problems.size() > before ? null : new TokenBucket(spec.maxTokens(), spec.tokensPerFill(), spec.fillInterval());
     }

@@ -172,6 +172,7 @@ class LocalRateLimitIT {
                         - {maxTokens: 5, tokensPerFill: 6, fillInterval: 1s}
                         - {maxTokens: 5, tokensPerFill: 1}
                         - {maxTokens: 5, tokensPerFill: 1, fillInterval: 1s, type: tokens}
+                        - {maxTokens: 5000, tokensPerFill: 5000, fillInterval: 1us}
                 """, dir);
         assertEquals(List.of(
                 "<inline>:7:23: binds[0].listeners[0].routes[0].policies.localRateLimit[0].maxTokens: maxTokens must be"
@@ -181,7 +182,9 @@ class LocalRateLimitIT {
                 "<inline>:9:11: binds[0].listeners[0].routes[0].policies.localRateLimit[2].fillInterval: fillInterval is"
                         + " required, such as 1s",
                 "<inline>:10:68: binds[0].listeners[0].routes[0].policies.localRateLimit[3].type: type \"tokens\" counts"
-                        + " LLM tokens, and jetway has no LLM backend; use type: requests"), problems);
+                        + " LLM tokens, and jetway has no LLM backend; use type: requests",
+                "<inline>:11:44: binds[0].listeners[0].routes[0].policies.localRateLimit[4].tokensPerFill: tokensPerFill"
+                        + " (5000) is more than one token per nanosecond of fillInterval; use a longer fillInterval"), problems);
         assertEquals(List.of("<inline>:6:73: binds[0].listeners[0].routes[0].policies.localRateLimit[0].fillInterval:"
                 + " invalid duration \"often\"; write a number with a unit (ns, us, ms, s, m, h), such as 500ms, 10s or 1h30m"),
                 TestGateway.problems("""
