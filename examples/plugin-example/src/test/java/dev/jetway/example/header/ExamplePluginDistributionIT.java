@@ -24,16 +24,10 @@ class ExamplePluginDistributionIT {
 
     @Test
     void aJarDroppedIntoPluginsIsPickedUpAtTheNextStart() throws Exception {
-        Path tarball = Path.of(System.getProperty("jetway.distribution"));
         Path jar = Path.of(System.getProperty("plugin.jar"));
-        assertTrue(Files.exists(tarball), "build the distribution first (mvn verify from the root): " + tarball);
         assertTrue(Files.exists(jar), "package this plugin first: " + jar);
 
-        run(dir, "tar", "xzf", tarball.toString());
-        Path home;
-        try (var entries = Files.list(dir)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        Path home = JetwayProcess.unpackRelease(dir);
         Files.copy(jar, home.resolve("plugins").resolve(jar.getFileName()));
         int port = JetwayProcess.freePort();
         Path config = Files.writeString(dir.resolve("config.yaml"), """

@@ -3,6 +3,7 @@ package dev.jetway.plugin.host;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeoutException;
 
+import dev.jetway.api.GatewayAttributes;
 import dev.jetway.api.http.PlainText;
 import dev.jetway.api.upstream.UpstreamFailures;
 import org.eclipse.jetty.client.HttpClient;
@@ -31,8 +32,9 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
     /**
-     * Set when the client went away (reset its stream, closed its connection, or a write to it failed): the upstream
-     * exchange is then aborted, and that is not the upstream's fault.
+     * Set when the client went away (reset its stream, closed its connection, or a write to it failed) or a policy
+     * gave up on the request (a timeout, a retry that discards the attempt): the upstream exchange is then aborted, and
+     * that is not the upstream's fault.
      */
     private static final String CLIENT_GONE = HostProxyHandler.class.getName() + ".clientGone";
 
@@ -103,6 +105,9 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
     @Override
     protected org.eclipse.jetty.client.Request newProxyToServerRequest(Request clientToProxyRequest, HttpURI uri) {
         org.eclipse.jetty.client.Request request = super.newProxyToServerRequest(clientToProxyRequest, uri);
+        // Whoever fails the request (Jetty when the client goes away, a timeout policy at its deadline) ends the
+        // upstream exchange too, instead of leaving it running until the upstream answers.
+        clientToProxyRequest.addFailureListener(request::abort);
         HttpURI original = clientToProxyRequest.getHttpURI();
         if (original.getHost() != null) {
             request.onRequestBegin(begun -> {
@@ -166,7 +171,7 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
                                                   Throwable failure) {
         String reason = UpstreamFailures.describe(failure);
         if (clientToProxyRequest.getAttribute(CLIENT_GONE) != null) {
-            LOG.debug("{}: the client went away during {} {}; the upstream exchange was aborted", location,
+            LOG.debug("{}: the client went away (or a policy gave up) during {} {}; the upstream exchange was aborted", location,
                     clientToProxyRequest.getMethod(), clientToProxyRequest.getHttpURI().getPath());
         } else {
             LOG.warn("{}: upstream {} failed for {} {}: {}", location, upstream, clientToProxyRequest.getMethod(),
@@ -175,6 +180,9 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
         if (proxyToClientResponse.isCommitted()) {
             proxyToClientCallback.failed(failure);
             return;
+        }
+        if (clientToProxyRequest.getAttribute(CLIENT_GONE) == null) {
+            clientToProxyRequest.setAttribute(GatewayAttributes.UPSTREAM_FAILURE, failure);
         }
         proxyToClientResponse.getHeaders().clear();
         int status = failure instanceof TimeoutException ? HttpStatus.GATEWAY_TIMEOUT_504 : HttpStatus.BAD_GATEWAY_502;
