@@ -31,6 +31,8 @@ public final class GatewayAttributes {
      * it to them.
      */
     public static final String UPSTREAM_AUTHORIZATION = "dev.jetway.auth.upstream";
+
+    /**
      * Set by backends when their upstream failed before answering (refused or reset connection, TLS failure, upstream
      * timeout): the failure ({@code Throwable}), set just before the backend answers the client itself with a 5xx. The
      * {@code retry} policy retries such requests.
