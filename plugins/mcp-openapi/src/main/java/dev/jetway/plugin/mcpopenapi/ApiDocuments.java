@@ -66,7 +66,7 @@ final class ApiDocuments {
                     + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
         }
         if (!messages.isEmpty()) {
-            LOG.warn("OpenAPI document {}: {}", what, String.join("; ", messages));
+            LOG.warn("Read {} as an OpenAPI document, with warnings: {}", what, String.join("; ", messages));
         }
         return api;
     }
