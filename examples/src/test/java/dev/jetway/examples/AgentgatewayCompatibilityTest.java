@@ -40,6 +40,11 @@ class AgentgatewayCompatibilityTest {
         // The TLS example reads its certificate from examples/tls/certs/ under the working directory.
         TestCertificates.newCa("corpus CA").server(KeyType.RSA, "localhost")
                 .write(dir.resolve("examples/tls/certs"), KeyFormat.PKCS8);
+        // The openapi example reads the Petstore's document from examples/openapi/ under the working directory.
+        Path openapi = Files.createDirectories(dir.resolve("examples/openapi")).resolve("openapi.json");
+        if (!Files.exists(openapi)) {
+            Files.copy(CORPUS.resolve("openapi__openapi.json"), openapi);
+        }
         List<String> problems = TestGateway.problems(Files.readString(CORPUS.resolve(name)), dir);
         for (String problem : problems) {
             assertFalse(problem.contains("unknown key") || problem.contains("unknown policy") || problem.contains("unknown backend"),
