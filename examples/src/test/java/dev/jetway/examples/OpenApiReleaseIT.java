@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.core.testing.JetwayProcess;
+import dev.jetway.core.testing.Release;
 import dev.jetway.core.testing.Upstream;
 import dev.jetway.plugin.mcp.testing.PlainMcpSession;
 import org.eclipse.jetty.http.HttpHeader;
@@ -37,13 +34,7 @@ class OpenApiReleaseIT {
 
     @Test
     void theBundledPluginServesTheExamplesDocumentFromAnUnpackedRelease() throws Exception {
-        Path tarball = Path.of(System.getProperty("jetway.distribution"));
-        assertTrue(Files.exists(tarball), "build the distribution first (mvn verify from the root): " + tarball);
-        run(dir, "tar", "xzf", tarball.toString());
-        Path home;
-        try (Stream<Path> entries = Files.list(dir)) {
-            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
+        Path home = Release.unpack(dir);
         assertTrue(Files.exists(home.resolve("plugins/mcp-openapi/plugin.properties")));
         try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
             assertTrue(lib.noneMatch(jar -> jar.getFileName().toString().startsWith("swagger")), "swagger jars belong to the plugin");
@@ -65,9 +56,7 @@ class OpenApiReleaseIT {
                               - name: petstore
                                 openapi: {host: "%s", schema: {file: %s}}
                     """.formatted(port, petstore.address(), home.resolve("examples/openapi/openapi.json")));
-            // Without class-data sharing: its first-start dump is not what this test is about, and takes seconds.
-            try (JetwayProcess jetway = JetwayProcess.start(List.of(home.resolve("bin/jetway").toString(), "-f",
-                    config.toString(), "--bind-address", "127.0.0.1"), Map.of("JAVA_OPTS", "-Xshare:off"), dir.resolve("jetway.log"), port)) {
+            try (JetwayProcess jetway = Release.start(home, config, dir.resolve("jetway.log"), port)) {
                 assertTrue(jetway.log().contains("Plugin mcp-openapi 0.1.0-SNAPSHOT (STARTED) from "
                         + home.resolve("plugins/mcp-openapi")), jetway.log());
                 PlainMcpSession session = PlainMcpSession.open("http://127.0.0.1:" + port + "/mcp");
@@ -90,12 +79,5 @@ class OpenApiReleaseIT {
             Content.Sink.write(response, true, found ? "{\"id\":1,\"name\":\"Rex\",\"photoUrls\":[]}" : "Pet not found", callback);
             return true;
         }
-    }
-
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + out);
-        return out;
     }
 }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import dev.jetway.plugin.mcp.testing.Everything;
 import dev.jetway.plugin.mcp.testing.Mcp;
-import dev.jetway.plugin.mcp.testing.McpClients;
-import dev.jetway.plugin.mcp.testing.TlsGateway;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
@@ -25,31 +22,27 @@ class OpenApiMultiplexIT {
 
     @TempDir
     static Path dir;
-    static Petstore petstore;
-    static TlsGateway gateway;
+    static PetstoreGateway setup;
 
     @BeforeAll
     static void start() throws Exception {
-        petstore = Petstore.open();
-        Files.copy(Path.of("src/test/resources/petstore.json"), dir.resolve("openapi.json"));
-        gateway = TlsGateway.start(dir, """
+        setup = PetstoreGateway.start(dir, petstore -> """
                 targets:
                 - name: petstore
                   openapi: {host: "http://%s", schema: {file: openapi.json}}
                 - name: everything
                   %s
-                """.formatted(petstore.address(), Everything.stdioYaml()));
+                """.formatted(petstore, Everything.stdioYaml()));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        gateway.close();
-        petstore.close();
+        setup.close();
     }
 
     @Test
     void toolsOfBothTargetsAreListedAndCalledUnderTheirTargetsName() {
-        try (McpSyncClient client = McpClients.connected(McpClients.streamable(gateway.url(), "/mcp", TlsGateway.clientContext()))) {
+        try (McpSyncClient client = setup.client()) {
             List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
             assertEquals(19, tools.stream().filter(name -> name.startsWith("petstore_")).count(), tools.toString());
             assertTrue(tools.containsAll(List.of("petstore_getPetById", "petstore_addPet", "everything_echo")), tools.toString());

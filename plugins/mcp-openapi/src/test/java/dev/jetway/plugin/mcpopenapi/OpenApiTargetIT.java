@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jetway.plugin.mcp.testing.CurlSession;
 import dev.jetway.plugin.mcp.testing.Mcp;
-import dev.jetway.plugin.mcp.testing.McpClients;
-import dev.jetway.plugin.mcp.testing.TlsGateway;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -34,30 +31,28 @@ class OpenApiTargetIT {
 
     @TempDir
     static Path dir;
+    static PetstoreGateway setup;
     static Petstore petstore;
-    static TlsGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        petstore = Petstore.open();
-        Files.copy(Path.of("src/test/resources/petstore.json"), dir.resolve("openapi.json"));
-        gateway = TlsGateway.start(dir, """
+        setup = PetstoreGateway.start(dir, address -> """
                 targets:
                 - name: petstore
                   openapi:
                     host: %s
                     schema: {file: openapi.json}
-                """.formatted(petstore.address()));
+                """.formatted(address));
+        petstore = setup.petstore();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        gateway.close();
-        petstore.close();
+        setup.close();
     }
 
     static McpSyncClient client() {
-        return McpClients.connected(McpClients.streamable(gateway.url(), "/mcp", TlsGateway.clientContext()));
+        return setup.client();
     }
 
     @Test
@@ -183,7 +178,7 @@ class OpenApiTargetIT {
 
     @Test
     void methodsOtherThanToolsAreNotFound() throws Exception {
-        CurlSession session = CurlSession.open(gateway.caFile(), gateway.url() + "/mcp");
+        CurlSession session = CurlSession.open(setup.gateway().caFile(), setup.gateway().url() + "/mcp");
         JsonNode prompts = read(session.post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"prompts/list\"}").body());
         assertEquals(-32601, prompts.at("/error/code").asInt(), prompts.toString());
         assertEquals("Method not found: prompts/list", prompts.at("/error/message").asText());
