@@ -1,5 +1,6 @@
 package dev.jetway.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,11 @@ class AgentgatewayCompatibilityTest {
         Files.createDirectories(dir.resolve("manifests/jwt"));
         Files.writeString(dir.resolve("manifests/jwt/pub-key"), new JWKSet(new RSAKeyGenerator(2048).keyID("example")
                 .generate()).toPublicJWKSet().toString());
+        // The openapi example reads the Petstore's document from examples/openapi/ under the working directory.
+        Path openapi = Files.createDirectories(dir.resolve("examples/openapi")).resolve("openapi.json");
+        if (!Files.exists(openapi)) {
+            Files.copy(CORPUS.resolve("openapi__openapi.json"), openapi);
+        }
         List<String> problems = TestGateway.problems(Files.readString(CORPUS.resolve(name)), dir);
         for (String problem : problems) {
             assertFalse(problem.contains("unknown key") || problem.contains("unknown policy") || problem.contains("unknown backend"),
@@ -53,5 +59,17 @@ class AgentgatewayCompatibilityTest {
             assertTrue(problem.contains("not supported") || problem.contains("does not support yet")
                     || problem.endsWith(": port is required"), name + ": " + problem);
         }
+    }
+
+    /** agentgateway's openapi example: its target loads once the document is where it says (cors aside, if refused). */
+    @org.junit.jupiter.api.Test
+    void theOpenapiExampleNeedsOnlyItsDocument(@TempDir Path empty) throws IOException {
+        String config = Files.readString(CORPUS.resolve("openapi__config.yaml"));
+        List<String> missing = TestGateway.problems(config, empty).stream().filter(p -> !p.contains(".policies.cors")).toList();
+        assertEquals(List.of("<inline>:12:23: binds[0].listeners[0].routes[0].backends[0].mcp.targets[0].openapi.schema.file:"
+                + " file not found: ./examples/openapi/openapi.json"), missing);
+        Files.createDirectories(empty.resolve("examples/openapi"));
+        Files.copy(CORPUS.resolve("openapi__openapi.json"), empty.resolve("examples/openapi/openapi.json"));
+        assertEquals(List.of(), TestGateway.problems(config, empty).stream().filter(p -> !p.contains(".policies.cors")).toList());
     }
 }

@@ -36,7 +36,7 @@ class ExamplesTest {
 
     @Test
     void theExamplesFolderHoldsTheDocumentedExamples() throws IOException {
-        assertEquals(List.of("http", "mtls", "tls", "traffic"), examples().toList());
+        assertEquals(List.of("http", "mtls", "openapi", "tls", "traffic"), examples().toList());
     }
 
     @ParameterizedTest

@@ -56,26 +56,6 @@ public final class JetwayProcess implements AutoCloseable {
         return start(command, environment, log, port);
     }
 
-    /**
-     * Unpacks the release tarball the build made ({@code jetway.distribution}, set by the module's test plugin) into
-     * {@code dir}, as a user would, and returns the installation folder.
-     */
-    public static Path unpackRelease(Path dir) throws IOException, InterruptedException {
-        String property = System.getProperty("jetway.distribution");
-        Path tarball = property == null ? null : Path.of(property);
-        if (tarball == null || !Files.exists(tarball)) {
-            throw new AssertionError("build the distribution first (mvn verify from the root): " + tarball);
-        }
-        Process tar = new ProcessBuilder("tar", "xzf", tarball.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (tar.waitFor() != 0) {
-            throw new AssertionError("tar xzf " + tarball + ": " + out);
-        }
-        try (var entries = Files.list(dir)) {
-            return entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-    }
-
     public static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.jetway.core.testing.JetwayProcess;
+import dev.jetway.core.testing.Release;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +27,7 @@ class ExamplePluginDistributionIT {
     void aJarDroppedIntoPluginsIsPickedUpAtTheNextStart() throws Exception {
         Path jar = Path.of(System.getProperty("plugin.jar"));
         assertTrue(Files.exists(jar), "package this plugin first: " + jar);
-
-        Path home = JetwayProcess.unpackRelease(dir);
+        Path home = Release.unpack(dir);
         Files.copy(jar, home.resolve("plugins").resolve(jar.getFileName()));
         int port = JetwayProcess.freePort();
         Path config = Files.writeString(dir.resolve("config.yaml"), """
@@ -40,8 +40,7 @@ class ExamplePluginDistributionIT {
                         directResponse: {body: "hello from the distribution", status: 200}
                 """.formatted(port));
 
-        try (JetwayProcess jetway = JetwayProcess.start(List.of(home.resolve("bin/jetway").toString(), "-f",
-                config.toString(), "--bind-address", "127.0.0.1"), dir.resolve("jetway.log"), port)) {
+        try (JetwayProcess jetway = Release.start(home, config, dir.resolve("jetway.log"), port)) {
             String response = run(dir, "curl", "-si", "http://127.0.0.1:" + port + "/");
             assertTrue(response.startsWith("HTTP/1.1 200"), response);
             assertTrue(response.toLowerCase().contains("x-served-by: my-plugin"), response);

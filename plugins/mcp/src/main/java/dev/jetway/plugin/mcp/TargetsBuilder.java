@@ -26,8 +26,6 @@ final class TargetsBuilder {
 
     /** agentgateway's rule: DNS-like labels, so that {@code _} and {@code +} can separate target from name. */
     static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-    /** agentgateway target kinds jetway does not offer yet, refused by name rather than as unknown keys. */
-    private static final Set<String> NOT_YET = Set.of("openapi");
 
     private final FactoryContext context;
     private final ScheduledExecutorService scheduler;
@@ -105,10 +103,6 @@ final class TargetsBuilder {
     private String kind(McpTargetConfig config, String at) {
         List<String> given = new ArrayList<>(config.kinds().keySet());
         for (String key : given) {
-            if (NOT_YET.contains(key) && !kinds.containsKey(key)) {
-                problems.add(new ConfigProblem(at + "." + key, "\"" + key + "\" targets are an agentgateway feature that jetway does not support yet"));
-                return null;
-            }
             if (!kinds.containsKey(key)) {
                 problems.add(new ConfigProblem(at + "." + key, "unknown key \"" + key + "\"; allowed keys: name, policies, "
                         + String.join(", ", kinds.keySet())));

@@ -6,8 +6,11 @@ import java.util.Locale;
 
 import dev.jetway.api.ConfigException;
 
-/** Turns a {@link RemoteConfig} into the URL of the upstream's MCP endpoint. */
-final class RemoteAddress {
+/**
+ * Turns a {@link RemoteConfig} into the URL of an upstream: the MCP endpoint of a remote target, or the base URL of
+ * an API (the {@code openapi} targets of the mcp-openapi plugin).
+ */
+public final class RemoteAddress {
 
     private RemoteAddress() {
     }
@@ -16,7 +19,7 @@ final class RemoteAddress {
      * @param defaultPath the transport's usual path ({@code /mcp}, {@code /sse})
      * @param tls         whether a {@code backendTLS} policy applies, which makes a bare host {@code https}
      */
-    static URI of(RemoteConfig config, String defaultPath, boolean tls) throws ConfigException {
+    public static URI of(RemoteConfig config, String defaultPath, boolean tls) throws ConfigException {
         String host = config.host() == null ? "" : config.host().strip();
         if (host.isEmpty()) {
             throw new ConfigException("host", "host is required: a host name (with port and path) or a URL such as http://127.0.0.1:3001" + defaultPath);
