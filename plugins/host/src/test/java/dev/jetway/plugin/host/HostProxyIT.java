@@ -51,9 +51,12 @@ class HostProxyIT {
                     - name: dead
                       matches: [{path: {pathPrefix: /dead}}]
                       backends: [{host: "127.0.0.1:1"}]
+                    - name: by-name
+                      matches: [{path: {pathPrefix: /by-name}}]
+                      backends: [{host: "localhost:%2$d"}]
                     - name: app
-                      backends: [{host: "%s"}]
-                """.formatted(upstream.address()), dir);
+                      backends: [{host: "%1$s"}]
+                """.formatted(upstream.address(), upstream.port()), dir);
     }
 
     @AfterAll
@@ -92,6 +95,21 @@ class HostProxyIT {
         assertTrue(lines.contains("forwarded: for=127.0.0.1;host=\"localhost:" + gateway.port() + "\";proto=https"), parts[0]);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("via: ")), parts[0]);
         assertEquals("payload", parts[1]);
+    }
+
+    /**
+     * agentgateway's automatic host rewrite: a target named by hostname gets that name as its Host (and HTTP/2
+     * {@code :authority}), while the forwarding headers keep the one the client used.
+     */
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void aTargetNamedByHostnameGetsItsNameAsHost(HttpClient.Version version) throws Exception {
+        HttpResponse<String> response = client(version).send(HttpRequest.newBuilder(URI.create(url("/by-name/x"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        List<String> lines = List.of(response.body().split("\n\n", 2)[0].split("\n"));
+        assertTrue(lines.contains("host: localhost:" + upstream.port()), lines.toString());
+        assertTrue(lines.contains("x-forwarded-host: localhost:" + gateway.port()), lines.toString());
     }
 
     /**
