@@ -130,11 +130,16 @@ class HostProxyIT {
         }
     }
 
+    /** Even a 401 without WWW-Authenticate: the gateway's client does no authentication (nor decompression) of its own. */
     @Test
     void upstreamStatusesPassThrough() throws Exception {
-        HttpResponse<String> response = client(HttpClient.Version.HTTP_1_1).send(
-                HttpRequest.newBuilder(URI.create(url("/status/418"))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(418, response.statusCode());
+        for (int status : new int[] {418, 401}) {
+            HttpResponse<String> response = client(HttpClient.Version.HTTP_1_1).send(
+                    HttpRequest.newBuilder(URI.create(url("/status/" + status))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(status, response.statusCode());
+            assertTrue(response.body().startsWith("GET /status/" + status + "\n"), response.body());
+            assertTrue(!response.body().contains("accept-encoding"), "no Accept-Encoding the client did not send: " + response.body());
+        }
     }
 
     @Test
