@@ -18,16 +18,8 @@ class CorsConfigTest {
     @TempDir
     Path dir;
 
-    private List<String> problems(String cors) {
-        return TestGateway.problems("""
-                binds:
-                - port: 0
-                  listeners:
-                  - routes:
-                    - policies:
-                %s
-                      backends: [{host: "127.0.0.1:9"}]
-                """.formatted(cors.indent(8).stripTrailing()), dir);
+    private List<String> problems(String policies) {
+        return TestGateway.policyProblems(policies, dir);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.jetway.core.testing.EchoUpstream;
-import dev.jetway.core.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.jetway.core.testing.GatewayWithEcho;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code cors} as a browser meets it: curl sends the preflight and the actual request a browser would, through a real
@@ -28,15 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorsIT {
 
-    @TempDir
-    static Path dir;
-    static EchoUpstream upstream;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = EchoUpstream.start();
-        gateway = TestGateway.start("""
+    @RegisterExtension
+    static final GatewayWithEcho gateway = new GatewayWithEcho(upstream -> """
                 binds:
                 - port: 0
                   listeners:
@@ -76,14 +65,7 @@ class CorsIT {
                       policies:
                         cors: {allowOrigins: ["https://app.example.com"], allowCredentials: true}
                         directResponse: {body: "no", status: 403}
-                """.formatted(upstream.address()), dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
-    }
+                """.formatted(upstream.address()));
 
     /** What curl got: the status line, then headers by lower-case name. */
     private record Answer(String status, Map<String, List<String>> headers, String body) {
@@ -129,7 +111,7 @@ class CorsIT {
         assertNull(preflight.header("access-control-allow-credentials"));
         assertNull(preflight.header("access-control-max-age"));
         assertEquals("", preflight.body());
-        assertNull(upstream.next(Duration.ofMillis(200)), "a preflight is not forwarded");
+        assertNull(gateway.upstream().next(Duration.ofMillis(200)), "a preflight is not forwarded");
     }
 
     @Test
@@ -159,9 +141,9 @@ class CorsIT {
             assertEquals("HTTP/1.1 200 OK", answer.status(), other);
             assertNull(answer.header("access-control-allow-origin"), other);
             assertNull(answer.header("vary"), other);
-            assertNotNull(upstream.next(Duration.ofSeconds(5)), "forwarded untouched: " + other);
+            assertNotNull(gateway.upstream().next(Duration.ofSeconds(5)), "forwarded untouched: " + other);
         }
-        upstream.next(Duration.ofMillis(100));
+        gateway.upstream().next(Duration.ofMillis(100));
     }
 
     @Test
@@ -170,7 +152,7 @@ class CorsIT {
         Answer refused = curl("OPTIONS", "/app", "Origin: https://evil.com", "Access-Control-Request-Method: DELETE");
         assertEquals("HTTP/1.1 200 OK", refused.status());
         assertFalse(refused.headers().keySet().stream().anyMatch(h -> h.startsWith("access-control-")), refused.headers().toString());
-        assertNull(upstream.next(Duration.ofMillis(200)));
+        assertNull(gateway.upstream().next(Duration.ofMillis(200)));
     }
 
     @Test
@@ -179,7 +161,7 @@ class CorsIT {
         Answer noOrigin = curl("OPTIONS", "/app/x");
         assertEquals("echo", noOrigin.header("x-upstream"));
         assertFalse(noOrigin.headers().keySet().stream().anyMatch(h -> h.startsWith("access-control-")));
-        assertNotNull(upstream.next(Duration.ofSeconds(5)));
+        assertNotNull(gateway.upstream().next(Duration.ofSeconds(5)));
         Answer allowedOptions = curl("OPTIONS", "/app/x", "Origin: https://app.example.com");
         assertEquals("https://app.example.com", allowedOptions.header("access-control-allow-origin"));
         assertNull(allowedOptions.header("x-upstream"), "any OPTIONS from an allowed origin is answered here");
@@ -243,7 +225,7 @@ class CorsIT {
     }
 
     private static void drain() throws InterruptedException {
-        while (upstream.next(Duration.ofMillis(50)) != null) {
+        while (gateway.upstream().next(Duration.ofMillis(50)) != null) {
             // requests of earlier tests
         }
     }

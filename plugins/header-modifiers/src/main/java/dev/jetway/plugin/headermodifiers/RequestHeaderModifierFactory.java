@@ -1,12 +1,5 @@
 package dev.jetway.plugin.headermodifiers;
 
-import java.util.Set;
-
-import dev.jetway.api.ConfigException;
-import dev.jetway.api.FactoryContext;
-import dev.jetway.api.PolicyFactory;
-import dev.jetway.api.PolicyScope;
-import org.eclipse.jetty.server.Handler;
 import org.pf4j.Extension;
 
 /**
@@ -14,26 +7,9 @@ import org.pf4j.Extension;
  * request with its headers changed.
  */
 @Extension
-public final class RequestHeaderModifierFactory implements PolicyFactory<HeaderModifierConfig> {
+public final class RequestHeaderModifierFactory extends HeaderModifierFactory {
 
-    @Override
-    public String type() {
-        return "requestHeaderModifier";
-    }
-
-    @Override
-    public Class<HeaderModifierConfig> configType() {
-        return HeaderModifierConfig.class;
-    }
-
-    @Override
-    public Set<PolicyScope> scopes() {
-        return Set.of(PolicyScope.ROUTE, PolicyScope.BACKEND);
-    }
-
-    @Override
-    public Handler.Wrapper create(HeaderModifierConfig config, FactoryContext context) throws ConfigException {
-        HeaderEdits edits = HeaderEdits.of(config);
-        return new RequestHeaderModifierHandler(edits);
+    public RequestHeaderModifierFactory() {
+        super("requestHeaderModifier", RequestHeaderModifierHandler::new);
     }
 }

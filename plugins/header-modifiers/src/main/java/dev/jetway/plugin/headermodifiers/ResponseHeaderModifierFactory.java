@@ -1,12 +1,5 @@
 package dev.jetway.plugin.headermodifiers;
 
-import java.util.Set;
-
-import dev.jetway.api.ConfigException;
-import dev.jetway.api.FactoryContext;
-import dev.jetway.api.PolicyFactory;
-import dev.jetway.api.PolicyScope;
-import org.eclipse.jetty.server.Handler;
 import org.pf4j.Extension;
 
 /**
@@ -14,26 +7,9 @@ import org.pf4j.Extension;
  * with its headers changed, as it is sent, whether the backend streams it or a later policy wrote it.
  */
 @Extension
-public final class ResponseHeaderModifierFactory implements PolicyFactory<HeaderModifierConfig> {
+public final class ResponseHeaderModifierFactory extends HeaderModifierFactory {
 
-    @Override
-    public String type() {
-        return "responseHeaderModifier";
-    }
-
-    @Override
-    public Class<HeaderModifierConfig> configType() {
-        return HeaderModifierConfig.class;
-    }
-
-    @Override
-    public Set<PolicyScope> scopes() {
-        return Set.of(PolicyScope.ROUTE, PolicyScope.BACKEND);
-    }
-
-    @Override
-    public Handler.Wrapper create(HeaderModifierConfig config, FactoryContext context) throws ConfigException {
-        HeaderEdits edits = HeaderEdits.of(config);
-        return new ResponseHeaderModifierHandler(edits);
+    public ResponseHeaderModifierFactory() {
+        super("responseHeaderModifier", ResponseHeaderModifierHandler::new);
     }
 }

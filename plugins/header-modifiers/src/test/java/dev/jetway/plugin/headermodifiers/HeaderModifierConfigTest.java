@@ -17,19 +17,13 @@ class HeaderModifierConfigTest {
 
     @Test
     void namesAndValuesAreCheckedAndAllProblemsReported() {
-        List<String> problems = TestGateway.problems("""
-                binds:
-                - port: 0
-                  listeners:
-                  - routes:
-                    - policies:
-                        requestHeaderModifier:
-                          add: {"bad name": x}
-                          set: {x-ok: "line\\nbreak"}
-                          remove: [x-fine, ":path"]
-                        responseHeaderModifier:
-                          append: {x: y}
-                      backends: [{host: "127.0.0.1:9"}]
+        List<String> problems = TestGateway.policyProblems("""
+                requestHeaderModifier:
+                  add: {"bad name": x}
+                  set: {x-ok: "line\\nbreak"}
+                  remove: [x-fine, ":path"]
+                responseHeaderModifier:
+                  append: {x: y}
                 """, dir);
         assertEquals(List.of(
                 "<inline>:7:29: binds[0].listeners[0].routes[0].policies.requestHeaderModifier.add.bad name: invalid header"

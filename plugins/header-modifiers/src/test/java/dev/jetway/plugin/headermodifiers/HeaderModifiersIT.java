@@ -9,30 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.jetway.core.testing.EchoUpstream;
+import dev.jetway.core.testing.GatewayWithEcho;
 import dev.jetway.core.testing.Http;
-import dev.jetway.core.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Header modifiers through a real gateway to a real upstream, on routes and on backends. */
 class HeaderModifiersIT {
 
-    @TempDir
-    static Path dir;
-    static EchoUpstream upstream;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = EchoUpstream.start();
-        gateway = TestGateway.start("""
+    @RegisterExtension
+    static final GatewayWithEcho gateway = new GatewayWithEcho(upstream -> """
                 binds:
                 - port: 0
                   listeners:
@@ -79,14 +68,7 @@ class HeaderModifiersIT {
                       policies:
                         responseHeaderModifier: {set: {x-gateway: said-so}}
                       backends: [{host: "127.0.0.1:1"}]
-                """.formatted(upstream.address()), dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
-    }
+                """.formatted(upstream.address()));
 
     private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
         return Http.get("http://127.0.0.1:" + gateway.port() + path, headers);

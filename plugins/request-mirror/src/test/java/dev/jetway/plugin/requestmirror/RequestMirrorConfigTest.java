@@ -15,16 +15,8 @@ class RequestMirrorConfigTest {
     @TempDir
     Path dir;
 
-    private List<String> problems(String mirror) {
-        return TestGateway.problems("""
-                binds:
-                - port: 0
-                  listeners:
-                  - routes:
-                    - policies:
-                %s
-                      backends: [{host: "127.0.0.1:9"}]
-                """.formatted(mirror.indent(8).stripTrailing()), dir);
+    private List<String> problems(String policies) {
+        return TestGateway.policyProblems(policies, dir);
     }
 
     @Test

@@ -6,30 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.jetway.core.testing.EchoUpstream;
+import dev.jetway.core.testing.GatewayWithEcho;
 import dev.jetway.core.testing.Http;
-import dev.jetway.core.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code requestRedirect}: the gateway answers with a Location; the upstream is never called. */
 class RequestRedirectIT {
 
-    @TempDir
-    static Path dir;
-    static EchoUpstream upstream;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = EchoUpstream.start();
-        gateway = TestGateway.start("""
+    @RegisterExtension
+    static final GatewayWithEcho gateway = new GatewayWithEcho(upstream -> """
                 binds:
                 - port: 0
                   listeners:
@@ -75,14 +64,7 @@ class RequestRedirectIT {
                       - host: "%1$s"
                         policies:
                           requestRedirect: {path: {prefix: /b}}
-                """.formatted(upstream.address()), dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
-    }
+                """.formatted(upstream.address()));
 
     private static HttpResponse<String> get(String path) throws Exception {
         return Http.get("http://127.0.0.1:" + gateway.port() + path, Map.of());
@@ -99,7 +81,7 @@ class RequestRedirectIT {
     void aFullPathKeepsTheQueryAndTheStatusIs302ByDefault() throws Exception {
         String here = "http://127.0.0.1:" + gateway.port();
         assertRedirect(302, here + "/new?x=1&y=2", "/old/page?x=1&y=2");
-        assertNull(upstream.next(Duration.ofMillis(200)), "the upstream is not called");
+        assertNull(gateway.upstream().next(Duration.ofMillis(200)), "the upstream is not called");
     }
 
     @Test

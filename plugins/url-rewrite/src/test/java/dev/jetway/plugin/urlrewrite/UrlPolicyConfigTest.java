@@ -16,15 +16,7 @@ class UrlPolicyConfigTest {
     Path dir;
 
     private List<String> problems(String policies) {
-        return TestGateway.problems("""
-                binds:
-                - port: 0
-                  listeners:
-                  - routes:
-                    - policies:
-                %s
-                      backends: [{host: "127.0.0.1:9"}]
-                """.formatted(policies.indent(8).stripTrailing()), dir);
+        return TestGateway.policyProblems(policies, dir);
     }
 
     @Test
@@ -72,33 +64,28 @@ class UrlPolicyConfigTest {
                         + " such as /api/v2 (no query, no spaces; percent-encode other characters) but found \"x\""),
                 problems("requestRedirect: {scheme: \"ht tp\", status: 200, path: {prefix: x}}"));
         assertEquals(List.of(
-                "<inline>:6:22: binds[0].listeners[0].routes[0].policies.urlRewrite: unknown key \"status\"; allowed keys: authority, path"),
+                "<inline>:6:22: binds[0].listeners[0].routes[0].policies.urlRewrite.status: unknown key \"status\"; allowed keys: authority, path"),
                 problems("urlRewrite: {status: 301}"));
     }
 
     @Test
     void urlRewriteBelongsToRoutesAndRedirectsToBackendsToo() {
-        assertEquals(List.of(), TestGateway.problems("""
-                binds:
-                - port: 0
-                  listeners:
-                  - routes:
-                    - backends:
-                      - host: "127.0.0.1:9"
-                        policies:
-                          requestRedirect: {scheme: https}
-                """, dir));
-        List<String> problems = TestGateway.problems("""
-                binds:
-                - port: 0
-                  listeners:
-                  - routes:
-                    - backends:
-                      - host: "127.0.0.1:9"
-                        policies:
-                          urlRewrite: {path: {full: /}}
-                """, dir);
+        assertEquals(List.of(), backendPolicyProblems("requestRedirect: {scheme: https}"));
+        List<String> problems = backendPolicyProblems("urlRewrite: {path: {full: /}}");
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(true, problems.get(0).contains("policy \"urlRewrite\" cannot be used in a backend's policies"), problems.get(0));
+    }
+
+    private List<String> backendPolicyProblems(String policy) {
+        return TestGateway.problems("""
+                binds:
+                - port: 0
+                  listeners:
+                  - routes:
+                    - backends:
+                      - host: "127.0.0.1:9"
+                        policies:
+                          %s
+                """.formatted(policy), dir);
     }
 }

@@ -4,33 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.jetway.core.testing.EchoUpstream;
+import dev.jetway.core.testing.GatewayWithEcho;
 import dev.jetway.core.testing.Http;
-import dev.jetway.core.testing.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code urlRewrite} through a real gateway to a real upstream, with the host backend's automatic host rewrite. */
 class UrlRewriteIT {
 
-    @TempDir
-    static Path dir;
-    static EchoUpstream upstream;
-    static TestGateway gateway;
-
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = EchoUpstream.start();
+    @RegisterExtension
+    static final GatewayWithEcho gateway = new GatewayWithEcho(upstream -> {
         String byIp = upstream.address();
         String byName = "localhost:" + upstream.port();
-        gateway = TestGateway.start("""
+        return """
                 binds:
                 - port: 0
                   listeners:
@@ -82,14 +72,8 @@ class UrlRewriteIT {
                       policies:
                         urlRewrite: {authority: {port: 8443}}
                       backends: [{host: "%1$s"}]
-                """.formatted(byIp, byName), dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
-    }
+                """.formatted(byIp, byName);
+    });
 
     private static List<String> forwarded(String path, Map<String, String> headers) throws Exception {
         HttpResponse<String> response = Http.get("http://127.0.0.1:" + gateway.port() + path, headers);
@@ -112,7 +96,7 @@ class UrlRewriteIT {
         assertEquals(500, response.statusCode());
         assertEquals("invalid urlRewrite: path.prefix needs a route matched by pathPrefix, but it matched by exact path or regex\n",
                 response.body());
-        assertEquals(null, upstream.next(Duration.ofMillis(200)), "not forwarded");
+        assertEquals(null, gateway.upstream().next(Duration.ofMillis(200)), "not forwarded");
     }
 
     @Test
@@ -126,11 +110,11 @@ class UrlRewriteIT {
     @Test
     void aHostnameTargetGetsItsOwnNameAsHostUnlessUrlRewriteSaysNone() throws Exception {
         List<String> byName = forwarded("/by-name/x", Map.of());
-        assertTrue(byName.contains("host: localhost:" + upstream.port()), byName.toString());
+        assertTrue(byName.contains("host: localhost:" + gateway.upstream().port()), byName.toString());
         assertTrue(byName.contains("x-forwarded-host: 127.0.0.1:" + gateway.port()), byName.toString());
         List<String> auto = forwarded("/auto/x", Map.of());
         assertEquals("GET /", auto.get(0));
-        assertTrue(auto.contains("host: localhost:" + upstream.port()), auto.toString());
+        assertTrue(auto.contains("host: localhost:" + gateway.upstream().port()), auto.toString());
         List<String> none = forwarded("/none/x", Map.of());
         assertTrue(none.contains("host: 127.0.0.1:" + gateway.port()), none.toString());
     }
