@@ -82,7 +82,7 @@ class CorsIT {
             command.add("-H");
             command.add(header);
         }
-        command.add("http://127.0.0.1:" + gateway.port() + path);
+        command.add(gateway.url(path));
         Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, curl.waitFor(), out);
@@ -216,7 +216,7 @@ class CorsIT {
     void http2ClientsGetTheSameAnswers() throws Exception {
         Process curl = new ProcessBuilder("curl", "-si", "--http2-prior-knowledge", "-X", "OPTIONS",
                 "-H", "Origin: https://app.example.com", "-H", "Access-Control-Request-Method: POST",
-                "http://127.0.0.1:" + gateway.port() + "/app").redirectErrorStream(true).start();
+                gateway.url("/app")).redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, curl.waitFor());
         assertTrue(out.startsWith("HTTP/2 200"), out);

@@ -71,7 +71,7 @@ class HeaderModifiersIT {
                 """.formatted(upstream.address()));
 
     private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        return Http.get("http://127.0.0.1:" + gateway.port() + path, headers);
+        return Http.get(gateway.url(path), headers);
     }
 
     private static List<String> forwardedHeaders(HttpResponse<String> response) {
@@ -130,7 +130,7 @@ class HeaderModifiersIT {
     @Test
     void curlOverHttp2SeesTheEditedResponse() throws Exception {
         Process curl = new ProcessBuilder("curl", "-si", "--http2-prior-knowledge", "-H", "x-illegal-header: no",
-                "http://127.0.0.1:" + gateway.port() + "/example").redirectErrorStream(true).start();
+                gateway.url("/example")).redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, curl.waitFor());
         assertTrue(out.startsWith("HTTP/2 200"), out);
@@ -142,7 +142,7 @@ class HeaderModifiersIT {
     @Test
     void aRequestBodyIsForwardedWithEditedHeaders() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + gateway.port() + "/example"))
+                        URI.create(gateway.url("/example")))
                 .POST(HttpRequest.BodyPublishers.ofString("payload")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertTrue(response.body().startsWith("POST /example\n"), response.body());

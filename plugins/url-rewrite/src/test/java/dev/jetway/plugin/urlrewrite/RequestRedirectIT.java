@@ -67,7 +67,7 @@ class RequestRedirectIT {
                 """.formatted(upstream.address()));
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return Http.get("http://127.0.0.1:" + gateway.port() + path, Map.of());
+        return Http.get(gateway.url(path), Map.of());
     }
 
     private static void assertRedirect(int status, String location, String path) throws Exception {
@@ -79,14 +79,14 @@ class RequestRedirectIT {
 
     @Test
     void aFullPathKeepsTheQueryAndTheStatusIs302ByDefault() throws Exception {
-        String here = "http://127.0.0.1:" + gateway.port();
+        String here = gateway.url("");
         assertRedirect(302, here + "/new?x=1&y=2", "/old/page?x=1&y=2");
         assertNull(gateway.upstream().next(Duration.ofMillis(200)), "the upstream is not called");
     }
 
     @Test
     void aPrefixReplacesWhatTheRouteMatched() throws Exception {
-        String here = "http://127.0.0.1:" + gateway.port();
+        String here = gateway.url("");
         assertRedirect(301, here + "/manual/guide/intro.html?v=2", "/docs/guide/intro.html?v=2");
         assertRedirect(301, here + "/manual", "/docs");
         assertRedirect(302, here + "/b/x", "/per-backend/x");
@@ -107,7 +107,7 @@ class RequestRedirectIT {
 
     @Test
     void curlShowsTheRedirect() throws Exception {
-        Process curl = new ProcessBuilder("curl", "-si", "http://127.0.0.1:" + gateway.port() + "/docs/a?b=c")
+        Process curl = new ProcessBuilder("curl", "-si", gateway.url("/docs/a?b=c"))
                 .redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, curl.waitFor());

@@ -76,7 +76,7 @@ class UrlRewriteIT {
     });
 
     private static List<String> forwarded(String path, Map<String, String> headers) throws Exception {
-        HttpResponse<String> response = Http.get("http://127.0.0.1:" + gateway.port() + path, headers);
+        HttpResponse<String> response = Http.get(gateway.url(path), headers);
         assertEquals(200, response.statusCode(), response.body());
         return List.of(response.body().split("\n\n", 2)[0].split("\n"));
     }
@@ -92,7 +92,7 @@ class UrlRewriteIT {
 
     @Test
     void aPrefixRewriteOnARouteMatchedByExactPathIs500AsInAgentgateway() throws Exception {
-        HttpResponse<String> response = Http.get("http://127.0.0.1:" + gateway.port() + "/exact", Map.of());
+        HttpResponse<String> response = Http.get(gateway.url("/exact"), Map.of());
         assertEquals(500, response.statusCode());
         assertEquals("invalid urlRewrite: path.prefix needs a route matched by pathPrefix, but it matched by exact path or regex\n",
                 response.body());
@@ -130,7 +130,7 @@ class UrlRewriteIT {
     @Test
     void curlSeesTheRewrittenRequestOverHttp2PriorKnowledge() throws Exception {
         Process curl = new ProcessBuilder("curl", "-s", "--http2-prior-knowledge",
-                "http://127.0.0.1:" + gateway.port() + "/example/x?from=curl").redirectErrorStream(true).start();
+                gateway.url("/example/x?from=curl")).redirectErrorStream(true).start();
         String out = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, curl.waitFor());
         assertTrue(out.startsWith("GET /new-path?from=curl\n"), out);
