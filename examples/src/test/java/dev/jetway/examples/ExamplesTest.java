@@ -36,7 +36,7 @@ class ExamplesTest {
 
     @Test
     void theExamplesFolderHoldsTheDocumentedExamples() throws IOException {
-        assertEquals(List.of("http", "mtls", "openapi", "tls", "traffic"), examples().toList());
+        assertEquals(List.of("a2a", "http", "mtls", "openapi", "tls", "traffic"), examples().toList());
     }
 
     @ParameterizedTest

@@ -18,6 +18,23 @@ public final class GatewayAttributes {
     /** Set by MCP backends for the access log: the tool a {@code tools/call} named ({@code String}). */
     public static final String MCP_TOOL = "dev.jetway.mcp.tool";
 
+    /** Set by the {@code a2a} policy for the access log: the JSON-RPC method of an A2A request ({@code String}). */
+    public static final String A2A_METHOD = "dev.jetway.a2a.method";
+
+    /**
+     * Set by the router when the route matched the request by a {@code pathPrefix}: that prefix without its trailing
+     * slashes ({@code String}; {@code ""} for {@code /}). Absent when the route matched by an exact path or a regex.
+     * What {@code urlRewrite} and {@code requestRedirect} replace with their {@code path.prefix}.
+     */
+    public static final String MATCHED_PATH_PREFIX = "dev.jetway.route.pathPrefix";
+
+    /**
+     * Set to {@code Boolean.TRUE} by a policy that chose the upstream authority itself ({@code urlRewrite} with an
+     * {@code authority} other than {@code auto}, including {@code none}): backends then send the request's own
+     * {@code Host}, without their automatic rewrite to a hostname target's name.
+     */
+    public static final String AUTHORITY_REWRITTEN = "dev.jetway.authority.rewritten";
+
     /**
      * Set by authentication policies ({@code jwtAuth}, {@code mcpAuthentication}) once a bearer token is verified:
      * the token ({@code String}), which they remove from the request, so that {@code backendAuth: {passthrough: {}}}

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per request, JSON or logfmt: time, listener, route, backend, method, path, status, bytes, duration, TLS
- * version and cipher, client certificate subject on mutual TLS, MCP method and tool on MCP routes.
+ * version and cipher, client certificate subject on mutual TLS, MCP method and tool on MCP routes, the JSON-RPC
+ * method on A2A routes.
  */
 final class AccessLog {
 
@@ -67,6 +68,7 @@ final class AccessLog {
         }
         fields.put("mcp_method", request.getAttribute(GatewayAttributes.MCP_METHOD));
         fields.put("mcp_tool", request.getAttribute(GatewayAttributes.MCP_TOOL));
+        fields.put("a2a_method", request.getAttribute(GatewayAttributes.A2A_METHOD));
         fields.values().removeIf(v -> v == null);
         try {
             writer.write(format == LogFormat.JSON ? json(fields) : logfmt(fields));

@@ -48,36 +48,40 @@ public final class Router extends Handler.AbstractContainer {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Route route = select(request);
-        if (route == null) {
+        Candidate match = select(request);
+        if (match == null) {
             PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "route not found\n");
             return true;
         }
+        Route route = match.route();
         request.setAttribute(GatewayAttributes.ROUTE, route.name());
+        if (match.matcher().path() instanceof PathMatcher.Prefix prefix) {
+            request.setAttribute(GatewayAttributes.MATCHED_PATH_PREFIX, prefix.value());
+        }
         if (!route.handler().handle(request, response, callback)) {
             PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "route not found\n");
         }
         return true;
     }
 
-    /** The route for {@code request}, or {@code null}. */
-    Route select(Request request) {
+    /** The route for {@code request} with the match that chose it, or {@code null}. */
+    private Candidate select(Request request) {
         String path = Request.getPathInContext(request);
         if (!anyHostnames) {
             for (Candidate c : candidates) {
                 if (c.matcher().matches(request, path)) {
-                    return c.route();
+                    return c;
                 }
             }
             return null;
         }
         String host = Request.getServerName(request);
-        Route best = null;
+        Candidate best = null;
         int bestScore = -1;
         for (Candidate c : candidates) {
             int score = c.route().hostScore(host);
             if (score > bestScore && c.matcher().matches(request, path)) {
-                best = c.route();
+                best = c;
                 bestScore = score;
             }
         }

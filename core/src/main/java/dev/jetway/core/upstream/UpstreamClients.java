@@ -23,6 +23,7 @@ import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Scanner;
 import org.eclipse.jetty.util.component.ContainerLifeCycle;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,11 +114,18 @@ public final class UpstreamClients extends ContainerLifeCycle {
         // A gateway holds long exchanges (event streams, long polls) by the hundred: Jetty's default of 64 connections
         // per upstream would queue the 65th. Envoy's default limit, and connections are only opened as needed.
         client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_UPSTREAM);
-        // A gateway forwards what it receives: no decompression, no redirects or authentication on its own.
-        client.getContentDecoderFactories().clear();
-        client.getProtocolHandlers().clear();
-        client.getProtocolHandlers().put(new ProcessingProtocolHandler());
-        client.getProtocolHandlers().put(new EarlyHintsProtocolHandler());
+        // A gateway forwards what it receives: no decompression (nor the Accept-Encoding that asks for it), no redirects
+        // or authentication on its own (Jetty's handler fails a 401 without WWW-Authenticate). HttpClient.doStart()
+        // installs its defaults, so they are replaced once it started.
+        client.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarted(LifeCycle event) {
+                client.getContentDecoderFactories().clear();
+                client.getProtocolHandlers().clear();
+                client.getProtocolHandlers().put(new ProcessingProtocolHandler());
+                client.getProtocolHandlers().put(new EarlyHintsProtocolHandler());
+            }
+        });
         addBean(client, true);
         Entry entry = new Entry(client, ssl, tls);
         if (tls != null) {

@@ -62,6 +62,22 @@ public final class TestGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * The problems of a route with these policies (the YAML of its {@code policies} block, written from line 6 with an
+     * indent of 8) in front of a {@code testEcho} backend.
+     */
+    public static List<String> policyProblems(String policies, Path workingDir) {
+        return problems("""
+                binds:
+                - port: 0
+                  listeners:
+                  - routes:
+                    - policies:
+                %s
+                      backends: [{testEcho: {name: policies}}]
+                """.formatted(policies.indent(8).stripTrailing()), workingDir);
+    }
+
     /** The kernel's own factory context, for building one backend or policy by hand in a handler test. */
     public static dev.jetway.api.FactoryContext context(Path workingDir) throws ConfigException {
         return Gateway.create(PLUGINS, new GatewayOptions("127.0.0.1", workingDir, Map.of())).context("test backend");

@@ -98,9 +98,27 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
     }
 
     /**
-     * The request keeps its {@code Host} upstream. Over HTTP/2 (chosen by ALPN, once the connection is known) that
-     * host must travel as {@code :authority}, which Jetty's client takes from the request's host and port, and a
-     * differing {@code Host} header would make the request malformed (RFC 9113, 8.3.1).
+     * agentgateway's automatic host rewrite: a target given by hostname gets its own name as {@code Host}, as a
+     * virtual-hosted or TLS-fronted service expects; a target given by IP address gets the client's. A policy that
+     * chose the authority itself (urlRewrite) turns the rewrite off.
+     */
+    private boolean rewritesHost(Request clientToProxyRequest) {
+        return upstream.isHostname() && !Boolean.TRUE.equals(clientToProxyRequest.getAttribute(GatewayAttributes.AUTHORITY_REWRITTEN));
+    }
+
+    @Override
+    protected void copyRequestHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
+        super.copyRequestHeaders(clientToProxyRequest, proxyToServerRequest);
+        if (rewritesHost(clientToProxyRequest)) {
+            proxyToServerRequest.headers(headers -> headers.put(HttpHeader.HOST, upstream.authority()));
+        }
+    }
+
+    /**
+     * Over HTTP/2 (chosen by ALPN, once the connection is known) the host travels as {@code :authority}, which Jetty's
+     * client takes from the request's host and port (the upstream's, from the rewritten URI), and a differing
+     * {@code Host} header would make the request malformed (RFC 9113, 8.3.1). Without the automatic rewrite, the
+     * request keeps the client's host there.
      */
     @Override
     protected org.eclipse.jetty.client.Request newProxyToServerRequest(Request clientToProxyRequest, HttpURI uri) {
@@ -109,14 +127,15 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
         // upstream exchange too, instead of leaving it running until the upstream answers.
         clientToProxyRequest.addFailureListener(request::abort);
         HttpURI original = clientToProxyRequest.getHttpURI();
-        if (original.getHost() != null) {
-            request.onRequestBegin(begun -> {
-                if (begun.getConnection() instanceof HttpConnectionOverHTTP2) {
-                    begun.headers(headers -> headers.remove(HttpHeader.HOST));
+        boolean keepClientHost = !rewritesHost(clientToProxyRequest) && original.getHost() != null;
+        request.onRequestBegin(begun -> {
+            if (begun.getConnection() instanceof HttpConnectionOverHTTP2) {
+                begun.headers(headers -> headers.remove(HttpHeader.HOST));
+                if (keepClientHost) {
                     begun.host(original.getHost()).port(original.getPort());
                 }
-            });
-        }
+            }
+        });
         return request;
     }
 
@@ -128,19 +147,21 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
 
     /**
      * Via, then the client's address, scheme and authority in both the standard {@code Forwarded} header and the
-     * {@code X-Forwarded-*} ones most upstreams read. The authority comes from the request URI, so that HTTP/2
-     * requests (which carry {@code :authority}, not {@code Host}) keep their host upstream as HTTP/1.1 ones do.
+     * {@code X-Forwarded-*} ones most upstreams read. The authority there is the one the client sent (from its
+     * request URI, so that HTTP/2 requests, which carry {@code :authority} and no {@code Host}, keep it as HTTP/1.1
+     * ones do), also when urlRewrite or the automatic host rewrite changed the {@code Host} the upstream gets.
      */
     @Override
     protected void addProxyHeaders(Request clientToProxyRequest, org.eclipse.jetty.client.Request proxyToServerRequest) {
         addViaHeader(clientToProxyRequest, proxyToServerRequest);
         String remote = Request.getRemoteAddr(clientToProxyRequest);
         String authority = clientToProxyRequest.getHttpURI().getAuthority();
+        String clientAuthority = Request.unWrap(clientToProxyRequest).getHttpURI().getAuthority();
         String proto = clientToProxyRequest.isSecure() ? "https" : "http";
         HttpFields incoming = clientToProxyRequest.getHeaders();
         String forwardedFor = incoming.get(X_FORWARDED_FOR);
         String forwarded = incoming.get(HttpHeader.FORWARDED);
-        String element = "for=" + quote(remote) + (authority == null ? "" : ";host=" + quote(authority)) + ";proto=" + proto;
+        String element = "for=" + quote(remote) + (clientAuthority == null ? "" : ";host=" + quote(clientAuthority)) + ";proto=" + proto;
         proxyToServerRequest.headers(headers -> {
             if (authority != null && !headers.contains(HttpHeader.HOST)) {
                 headers.put(HttpHeader.HOST, authority);
@@ -148,8 +169,8 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
             headers.put(HttpHeader.FORWARDED, forwarded == null ? element : forwarded + ", " + element);
             headers.put(X_FORWARDED_FOR, forwardedFor == null ? remote : forwardedFor + ", " + remote);
             headers.put(X_FORWARDED_PROTO, proto);
-            if (authority != null) {
-                headers.put(X_FORWARDED_HOST, authority);
+            if (clientAuthority != null) {
+                headers.put(X_FORWARDED_HOST, clientAuthority);
             }
         });
     }

@@ -3,6 +3,7 @@ package dev.jetway.plugin.host;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Where a {@code host} backend sends requests: {@code 10.0.0.1:8080}, {@code upstream.internal:8080},
@@ -11,6 +12,8 @@ import java.util.Locale;
  * address has no scheme.
  */
 record UpstreamAddress(String scheme, String host, int port) {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     /**
      * @param tls whether a {@code backendTLS} policy applies to the backend
@@ -53,6 +56,16 @@ record UpstreamAddress(String scheme, String host, int port) {
 
     boolean isSecure() {
         return scheme.equals("https");
+    }
+
+    /** Whether the target is a DNS name rather than an IP address (IPv6 ones come bracketed from {@link URI}). */
+    boolean isHostname() {
+        return !host.startsWith("[") && !IPV4.matcher(host).matches();
+    }
+
+    /** {@code host[:port]} as a {@code Host} header names this upstream: without the scheme's default port. */
+    String authority() {
+        return port == (isSecure() ? 443 : 80) ? host : host + ":" + port;
     }
 
     @Override

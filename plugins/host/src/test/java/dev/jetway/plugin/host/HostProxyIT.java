@@ -51,9 +51,12 @@ class HostProxyIT {
                     - name: dead
                       matches: [{path: {pathPrefix: /dead}}]
                       backends: [{host: "127.0.0.1:1"}]
+                    - name: by-name
+                      matches: [{path: {pathPrefix: /by-name}}]
+                      backends: [{host: "localhost:%2$d"}]
                     - name: app
-                      backends: [{host: "%s"}]
-                """.formatted(upstream.address()), dir);
+                      backends: [{host: "%1$s"}]
+                """.formatted(upstream.address(), upstream.port()), dir);
     }
 
     @AfterAll
@@ -95,6 +98,21 @@ class HostProxyIT {
     }
 
     /**
+     * agentgateway's automatic host rewrite: a target named by hostname gets that name as its Host (and HTTP/2
+     * {@code :authority}), while the forwarding headers keep the one the client used.
+     */
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void aTargetNamedByHostnameGetsItsNameAsHost(HttpClient.Version version) throws Exception {
+        HttpResponse<String> response = client(version).send(HttpRequest.newBuilder(URI.create(url("/by-name/x"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        List<String> lines = List.of(response.body().split("\n\n", 2)[0].split("\n"));
+        assertTrue(lines.contains("host: localhost:" + upstream.port()), lines.toString());
+        assertTrue(lines.contains("x-forwarded-host: localhost:" + gateway.port()), lines.toString());
+    }
+
+    /**
      * A gateway holds many slow or long-lived exchanges (event streams, long polls) to one upstream at once: they must
      * not queue behind a small per-upstream connection limit (Jetty's client allows 64; Envoy's default is 1024).
      */
@@ -112,11 +130,16 @@ class HostProxyIT {
         }
     }
 
+    /** Even a 401 without WWW-Authenticate: the gateway's client does no authentication (nor decompression) of its own. */
     @Test
     void upstreamStatusesPassThrough() throws Exception {
-        HttpResponse<String> response = client(HttpClient.Version.HTTP_1_1).send(
-                HttpRequest.newBuilder(URI.create(url("/status/418"))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(418, response.statusCode());
+        for (int status : new int[] {418, 401}) {
+            HttpResponse<String> response = client(HttpClient.Version.HTTP_1_1).send(
+                    HttpRequest.newBuilder(URI.create(url("/status/" + status))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(status, response.statusCode());
+            assertTrue(response.body().startsWith("GET /status/" + status + "\n"), response.body());
+            assertTrue(!response.body().contains("accept-encoding"), "no Accept-Encoding the client did not send: " + response.body());
+        }
     }
 
     @Test
