@@ -38,6 +38,7 @@ public final class UpstreamClients extends ContainerLifeCycle {
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamClients.class);
     private static final long CONNECT_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
     private static final long IDLE_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(90);
+    private static final int UPSTREAM_HEADER_BYTES = 16 * 1024;
     private static final int MAX_CONNECTIONS_PER_UPSTREAM = 1024;
 
     /** A client and the TLS factory it connects with, for reloads. */
@@ -114,6 +115,10 @@ public final class UpstreamClients extends ContainerLifeCycle {
         // A gateway holds long exchanges (event streams, long polls) by the hundred: Jetty's default of 64 connections
         // per upstream would queue the 65th. Envoy's default limit, and connections are only opened as needed.
         client.setMaxConnectionsPerDestination(MAX_CONNECTIONS_PER_UPSTREAM);
+        // Headers the listeners accept (8 KiB), plus the forwarding headers the gateway adds, must fit: else a request
+        // just under the listener's limit fails upstream with a 502 instead of reaching it.
+        client.setRequestBufferSize(UPSTREAM_HEADER_BYTES);
+        client.setMaxRequestHeadersSize(UPSTREAM_HEADER_BYTES);
         // A gateway forwards what it receives: no decompression (nor the Accept-Encoding that asks for it), no redirects
         // or authentication on its own (Jetty's handler fails a 401 without WWW-Authenticate). HttpClient.doStart()
         // installs its defaults, so they are replaced once it started.

@@ -4,6 +4,7 @@ import dev.jetway.api.BackendFactory;
 import dev.jetway.api.ConfigException;
 import dev.jetway.api.FactoryContext;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.pf4j.Extension;
 
 /**
@@ -12,6 +13,9 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class HostBackendFactory implements BackendFactory<String> {
+
+    /** Request bodies up to this size are read whole before the upstream is called. */
+    static final long BUFFERED_BODY_BYTES = 64 * 1024;
 
     @Override
     public String type() {
@@ -26,7 +30,12 @@ public final class HostBackendFactory implements BackendFactory<String> {
     @Override
     public Handler create(String config, FactoryContext context) throws ConfigException {
         try {
-            return new HostProxyHandler(UpstreamAddress.parse(config, context.upstreamTls().isPresent()), context.location(), context.httpClient());
+            HostProxyHandler proxy = new HostProxyHandler(UpstreamAddress.parse(config, context.upstreamTls().isPresent()),
+                    context.location(), context.httpClient());
+            // As nginx buffers request bodies before it connects upstream: a client that sends its body slowly holds
+            // a gateway buffer, not one of the upstream's connections (1,100 slow clients once starved an upstream).
+            // Larger bodies stream, at the connector's minimum data rate.
+            return new EagerContentHandler(proxy, new EagerContentHandler.RetainedContentLoaderFactory(BUFFERED_BODY_BYTES, -1, false));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("", e.getMessage());
         }

@@ -8,6 +8,7 @@ import dev.jetway.api.http.PlainText;
 import dev.jetway.api.upstream.UpstreamFailures;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.proxy.ProxyHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,9 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
      * @param client the kernel's shared upstream client for this backend's TLS settings; not owned here
      */
     HostProxyHandler(UpstreamAddress upstream, String location, HttpClient client) {
-        super(request -> HttpURI.build(request.getHttpURI())
+        // The path the routes matched is the normalised one (/a/../b is /b): that is the path forwarded, or a route
+        // for /b would send /a/../b to an upstream that resolves it otherwise.
+        super(request -> HttpURI.build(request.getHttpURI()).path(URIUtil.normalizePath(request.getHttpURI().getPath()))
                 .scheme(upstream.scheme()).host(upstream.host()).port(upstream.port()));
         this.upstream = upstream;
         this.location = location;
@@ -191,9 +195,13 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
                                                   Response proxyToClientResponse, Callback proxyToClientCallback,
                                                   Throwable failure) {
         String reason = UpstreamFailures.describe(failure);
+        int clientError = clientError(failure);
         if (clientToProxyRequest.getAttribute(CLIENT_GONE) != null) {
             LOG.debug("{}: the client went away (or a policy gave up) during {} {}; the upstream exchange was aborted", location,
                     clientToProxyRequest.getMethod(), clientToProxyRequest.getHttpURI().getPath());
+        } else if (clientError > 0) {
+            LOG.debug("{}: the client's request {} {} was malformed: {}", location, clientToProxyRequest.getMethod(),
+                    clientToProxyRequest.getHttpURI().getPath(), failure.getMessage());
         } else {
             LOG.warn("{}: upstream {} failed for {} {}: {}", location, upstream, clientToProxyRequest.getMethod(),
                     clientToProxyRequest.getHttpURI().getPath(), reason);
@@ -202,11 +210,28 @@ final class HostProxyHandler extends ProxyHandler.Reverse {
             proxyToClientCallback.failed(failure);
             return;
         }
+        proxyToClientResponse.getHeaders().clear();
+        if (clientError > 0) {
+            PlainText.send(proxyToClientResponse, proxyToClientCallback, clientError, "bad request: " + failure.getMessage() + "\n");
+            return;
+        }
         if (clientToProxyRequest.getAttribute(CLIENT_GONE) == null) {
             clientToProxyRequest.setAttribute(GatewayAttributes.UPSTREAM_FAILURE, failure);
         }
-        proxyToClientResponse.getHeaders().clear();
         int status = failure instanceof TimeoutException ? HttpStatus.GATEWAY_TIMEOUT_504 : HttpStatus.BAD_GATEWAY_502;
         PlainText.send(proxyToClientResponse, proxyToClientCallback, status, "upstream " + upstream + " failed: " + reason + "\n");
+    }
+
+    /**
+     * The 4xx status of a failure that was the client's (a malformed chunk size in its body: Jetty's parser says so
+     * with an {@link HttpException}), or 0 when the upstream exchange failed.
+     */
+    private static int clientError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException http && http.getCode() / 100 == 4) {
+                return http.getCode();
+            }
+        }
+        return 0;
     }
 }
