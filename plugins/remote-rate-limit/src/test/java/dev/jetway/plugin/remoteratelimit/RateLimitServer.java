@@ -29,7 +29,7 @@ import io.grpc.stub.StreamObserver;
  * for deadline tests. It records each request, and on OK asks the gateway to add {@code x-rls-checked} to the
  * request it forwards and {@code x-rls: ok} to the response.
  */
-final class RateLimitServer implements AutoCloseable {
+public final class RateLimitServer implements AutoCloseable {
 
     private final Server server;
     private final List<RateLimitRequest> received = new CopyOnWriteArrayList<>();
@@ -39,11 +39,11 @@ final class RateLimitServer implements AutoCloseable {
                 .addService(new Service(limit, received)).build().start();
     }
 
-    static RateLimitServer start(int limit) throws IOException {
+    public static RateLimitServer start(int limit) throws IOException {
         return new RateLimitServer(limit);
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getPort();
     }
 
@@ -53,7 +53,7 @@ final class RateLimitServer implements AutoCloseable {
                 .toList()).toList();
     }
 
-    List<RateLimitRequest> requests() {
+    public List<RateLimitRequest> requests() {
         return List.copyOf(received);
     }
 
