@@ -69,6 +69,11 @@ class RemoteRateLimitIT {
                 """.formatted(policy.indent(8).stripTrailing(), upstream.address());
     }
 
+    /** {@code remoteRateLimit} of domain {@code tests} asking {@code host}, with {@code settings} added. */
+    private static String policy(String host, String settings) {
+        return "remoteRateLimit:\n  domain: tests\n  host: \"" + host + "\"\n" + settings.indent(2);
+    }
+
     private HttpResponse<String> get(TestGateway gateway, String path, Map<String, String> headers) throws Exception {
         return Http.get("http://127.0.0.1:" + gateway.port() + path, headers);
     }
@@ -76,13 +81,10 @@ class RemoteRateLimitIT {
     @Test
     void requestsUnderTheLimitPassAndOverItAre429WithTheLimitsHeaders() throws Exception {
         try (RateLimitServer rls = RateLimitServer.start(2);
-             TestGateway gateway = TestGateway.start(route("""
-                     remoteRateLimit:
-                       domain: tests
-                       host: "%s"
-                       descriptors:
-                       - entries: [{key: path, value: 'request.path'}]
-                     """.formatted(rls.address())), dir)) {
+             TestGateway gateway = TestGateway.start(route(policy(rls.address(), """
+                     descriptors:
+                     - entries: [{key: path, value: 'request.path'}]
+                     """)), dir)) {
             for (int i = 0; i < 2; i++) {
                 HttpResponse<String> passed = get(gateway, "/limited", Map.of());
                 assertEquals(200, passed.statusCode(), passed.body());
@@ -105,18 +107,15 @@ class RemoteRateLimitIT {
     @Test
     void descriptorsCarryTheirCelValuesIncludingJwtClaims() throws Exception {
         try (RateLimitServer rls = RateLimitServer.start(100);
-             TestGateway gateway = TestGateway.start(route("""
-                     remoteRateLimit:
-                       domain: tests
-                       host: "%s"
-                       descriptors:
-                       - entries:
-                         - {key: user, value: 'jwt.sub'}
-                         - {key: method, value: 'request.method'}
-                       - entries: [{key: team, value: 'request.headers["x-team"]'}]
-                         type: requests
-                         limitOverride: '{"unit": "minute", "requestsPerUnit": 7}'
-                     """.formatted(rls.address())), dir)) {
+             TestGateway gateway = TestGateway.start(route(policy(rls.address(), """
+                     descriptors:
+                     - entries:
+                       - {key: user, value: 'jwt.sub'}
+                       - {key: method, value: 'request.method'}
+                     - entries: [{key: team, value: 'request.headers["x-team"]'}]
+                       type: requests
+                       limitOverride: '{"unit": "minute", "requestsPerUnit": 7}'
+                     """)), dir)) {
             assertEquals(200, get(gateway, "/", Map.of("x-test-sub", "alice", "x-team", "blue")).statusCode());
             assertEquals(List.of(List.of("user=alice,method=GET", "team=blue")), rls.descriptors());
             var override = rls.requests().get(0).getDescriptors(1).getLimit();
@@ -129,17 +128,14 @@ class RemoteRateLimitIT {
     @Test
     void aDescriptorWhoseCelFailsIsDroppedAndWithNoneLeftTheServiceIsNotAsked() throws Exception {
         try (RateLimitServer rls = RateLimitServer.start(100);
-             TestGateway gateway = TestGateway.start(route("""
-                     remoteRateLimit:
-                       domain: tests
-                       host: "%s"
-                       descriptors:
-                       - entries: [{key: user, value: 'jwt.sub'}]
-                       - entries: [{key: team, value: 'request.headers["x-team"]'}]
-                       - entries: [{key: port, value: 'source.port'}]
-                       - entries: [{key: tool, value: '"echo"'}]
-                         limitOverride: '{"unit": "fortnight", "requestsPerUnit": 1}'
-                     """.formatted(rls.address())), dir)) {
+             TestGateway gateway = TestGateway.start(route(policy(rls.address(), """
+                     descriptors:
+                     - entries: [{key: user, value: 'jwt.sub'}]
+                     - entries: [{key: team, value: 'request.headers["x-team"]'}]
+                     - entries: [{key: port, value: 'source.port'}]
+                     - entries: [{key: tool, value: '"echo"'}]
+                       limitOverride: '{"unit": "fortnight", "requestsPerUnit": 1}'
+                     """)), dir)) {
             // No token: jwt is absent. A number is not a descriptor value. The override names no known unit.
             assertEquals(200, get(gateway, "/", Map.of("x-team", "red")).statusCode());
             assertEquals(List.of(List.of("team=red")), rls.descriptors());
@@ -153,12 +149,9 @@ class RemoteRateLimitIT {
     @Test
     void aServiceThatIsDownFailsClosedWith500OrOpenAsConfigured() throws Exception {
         String down = "127.0.0.1:" + JetwayProcess.freePort();
-        String closed = """
-                remoteRateLimit:
-                  domain: tests
-                  host: "%s"
-                  descriptors: [{entries: [{key: k, value: '"v"'}]}]
-                """.formatted(down);
+        String closed = policy(down, """
+                descriptors: [{entries: [{key: k, value: '"v"'}]}]
+                """);
         try (TestGateway gateway = TestGateway.start(route(closed), dir)) {
             HttpResponse<String> denied = get(gateway, "/", Map.of());
             assertEquals(500, denied.statusCode());
@@ -174,13 +167,10 @@ class RemoteRateLimitIT {
     @Test
     void aServiceThatDoesNotAnswerInTimeIsAFailure() throws Exception {
         try (RateLimitServer rls = RateLimitServer.start(100);
-             TestGateway gateway = TestGateway.start(route("""
-                     remoteRateLimit:
-                       domain: tests
-                       host: "%s"
-                       policies: {http: {requestTimeout: 300ms}}
-                       descriptors: [{entries: [{key: hang, value: '"yes"'}]}]
-                     """.formatted(rls.address())), dir)) {
+             TestGateway gateway = TestGateway.start(route(policy(rls.address(), """
+                     policies: {http: {requestTimeout: 300ms}}
+                     descriptors: [{entries: [{key: hang, value: '"yes"'}]}]
+                     """)), dir)) {
             long start = System.nanoTime();
             assertEquals(500, get(gateway, "/", Map.of()).statusCode());
             long millis = (System.nanoTime() - start) / 1_000_000;
