@@ -46,7 +46,13 @@ final class RemoteRateLimitHandler extends Handler.Wrapper {
         if (check.isEmpty()) {
             return super.handle(request, response, callback);
         }
-        channel.call(SHOULD_RATE_LIMIT, check.get(), RateLimitResponse.parser()).whenComplete((answer, failure) -> {
+        channel.call(SHOULD_RATE_LIMIT, check.get(), RateLimitResponse.parser())
+                .whenComplete((answer, failure) -> answered(answer, failure, request, response, callback));
+        return true;
+    }
+
+    private void answered(RateLimitResponse answer, Throwable failure, Request request, Response response, Callback callback) {
+        try {
             if (failure != null) {
                 failed(failure, request, response, callback);
             } else if (answer.getOverallCode() == RateLimitResponse.Code.OK) {
@@ -55,8 +61,10 @@ final class RemoteRateLimitHandler extends Handler.Wrapper {
             } else {
                 OverLimitResponse.send(answer, response, callback);
             }
-        });
-        return true;
+        } catch (Throwable x) {
+            // Such as a header the service asked for that HTTP does not allow: the future would swallow it.
+            Response.writeError(request, response, callback, x);
+        }
     }
 
     private void failed(Throwable failure, Request request, Response response, Callback callback) {

@@ -76,7 +76,13 @@ public final class GrpcChannel extends AbstractLifeCycle {
                 .body(new BytesRequestContent(GRPC, GrpcFrames.frame(message)))
                 .timeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
         inFlight.add(request);
-        request.send(new UnaryResponse<>(parser, answer, () -> inFlight.remove(request)));
+        try {
+            request.send(new UnaryResponse<>(parser, answer, () -> inFlight.remove(request)));
+        } catch (RuntimeException e) {
+            // Such as a client without an HTTP/2 transport: no connection can be chosen for the request.
+            inFlight.remove(request);
+            answer.completeExceptionally(new GrpcException(GrpcException.UNAVAILABLE, String.valueOf(e.getMessage()), e));
+        }
         return answer;
     }
 
