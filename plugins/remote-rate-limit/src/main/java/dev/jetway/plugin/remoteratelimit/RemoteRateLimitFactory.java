@@ -8,7 +8,7 @@ import dev.jetway.api.ConfigException;
 import dev.jetway.api.ConfigProblem;
 import dev.jetway.api.FactoryContext;
 import dev.jetway.api.PolicyFactory;
-import dev.jetway.plugin.remoteratelimit.grpc.GrpcChannel;
+import dev.jetway.grpc.GrpcChannel;
 import org.eclipse.jetty.server.Handler;
 import org.pf4j.Extension;
 

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 import dev.jetway.api.http.PlainText;
-import dev.jetway.plugin.remoteratelimit.grpc.GrpcChannel;
+import dev.jetway.grpc.GrpcChannel;
 import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitRequest;
 import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitResponse;
 import org.eclipse.jetty.http.HttpStatus;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.jetway.core.testing.Http;
+import dev.jetway.grpc.testing.RateLimitServer;
 import dev.jetway.core.testing.JetwayProcess;
 import dev.jetway.core.testing.TestGateway;
 import dev.jetway.core.testing.Upstream;

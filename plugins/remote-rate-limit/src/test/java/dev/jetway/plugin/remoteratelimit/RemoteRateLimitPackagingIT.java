@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.jetway.core.testing.Http;
+import dev.jetway.grpc.testing.RateLimitServer;
 import dev.jetway.core.testing.JetwayProcess;
 import dev.jetway.core.testing.Upstream;
 import org.eclipse.jetty.server.Handler;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar as PF4J loads it from {@code plugins/}: in its own class loader, with the generated Envoy
- * messages inside and protobuf-java from the kernel's class path (jetway's Main, with this module's classes taken
- * off the class path).
+ * The packaged jar as PF4J loads it from {@code plugins/}: in its own class loader, with Envoy's messages
+ * (jetway-grpc) and protobuf-java from the kernel's class path, as in a release (jetway's Main, with this module's
+ * classes taken off the class path).
  */
 class RemoteRateLimitPackagingIT {
 

@@ -1,4 +1,4 @@
-package dev.jetway.plugin.remoteratelimit.grpc;
+package dev.jetway.grpc;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.jetway.plugin.remoteratelimit;
+package dev.jetway.grpc.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,7 +24,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 
 /**
- * A real rate limit service (grpc-java, Envoy's RLS protocol) for tests: every descriptor has the same limit per
+ * A real rate limit service (grpc-java, Envoy's RLS protocol) for the tests of this module and of plugins (through
+ * the test-jar): every descriptor has the same limit per
  * minute, counted per descriptor (its entries, in order). A descriptor with the key {@code hang} is never answered,
  * for deadline tests. It records each request, and on OK asks the gateway to add {@code x-rls-checked} to the
  * request it forwards and {@code x-rls: ok} to the response.
@@ -48,7 +49,7 @@ public final class RateLimitServer implements AutoCloseable {
     }
 
     /** The requests received so far, each descriptor as {@code key=value,key=value}. */
-    List<List<String>> descriptors() {
+    public List<List<String>> descriptors() {
         return received.stream().map(request -> request.getDescriptorsList().stream().map(RateLimitServer::describe)
                 .toList()).toList();
     }
@@ -57,7 +58,7 @@ public final class RateLimitServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    static String describe(RateLimitDescriptor descriptor) {
+    public static String describe(RateLimitDescriptor descriptor) {
         return descriptor.getEntriesList().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 

@@ -1,4 +1,4 @@
-package dev.jetway.plugin.remoteratelimit.grpc;
+package dev.jetway.grpc;
 
 /**
  * A gRPC call that did not return a message: the service answered with a non-OK status, or the call failed on the

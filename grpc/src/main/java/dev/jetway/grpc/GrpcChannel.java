@@ -1,4 +1,4 @@
-package dev.jetway.plugin.remoteratelimit.grpc;
+package dev.jetway.grpc;
 
 import static java.util.Objects.requireNonNull;
 
