@@ -17,6 +17,9 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class Router extends Handler.AbstractContainer {
 
+    /** The path condition of the route match that selected the request ({@code String}), such as {@code /api}. */
+    public static final String MATCHED_PATH = "dev.jetway.core.route.path";
+
     private record Candidate(Route route, RouteMatcher matcher) {
     }
 
@@ -48,36 +51,38 @@ public final class Router extends Handler.AbstractContainer {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Route route = select(request);
-        if (route == null) {
+        Candidate match = select(request);
+        if (match == null) {
             PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "route not found\n");
             return true;
         }
+        Route route = match.route();
         request.setAttribute(GatewayAttributes.ROUTE, route.name());
+        request.setAttribute(MATCHED_PATH, match.matcher().path().written());
         if (!route.handler().handle(request, response, callback)) {
             PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "route not found\n");
         }
         return true;
     }
 
-    /** The route for {@code request}, or {@code null}. */
-    Route select(Request request) {
+    /** The route match for {@code request}, or {@code null}. */
+    private Candidate select(Request request) {
         String path = Request.getPathInContext(request);
         if (!anyHostnames) {
             for (Candidate c : candidates) {
                 if (c.matcher().matches(request, path)) {
-                    return c.route();
+                    return c;
                 }
             }
             return null;
         }
         String host = Request.getServerName(request);
-        Route best = null;
+        Candidate best = null;
         int bestScore = -1;
         for (Candidate c : candidates) {
             int score = c.route().hostScore(host);
             if (score > bestScore && c.matcher().matches(request, path)) {
-                best = c.route();
+                best = c;
                 bestScore = score;
             }
         }
