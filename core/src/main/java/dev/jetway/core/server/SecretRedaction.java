@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The config as the admin shows it: values under keys that hold secrets (keys, tokens, passwords, environment of
- * child processes) are replaced, so that a config dump can be shared.
+ * child processes, the trace collector's headers) are replaced, so that a config dump can be shared.
  */
 final class SecretRedaction {
 
@@ -23,6 +23,10 @@ final class SecretRedaction {
     static JsonNode redact(JsonNode root) {
         JsonNode copy = root.deepCopy();
         walk(copy);
+        // Headers sent to the trace collector are its credentials, whatever their names.
+        if (copy.path("config").path("tracing").path("headers") instanceof ObjectNode headers) {
+            headers.properties().forEach(header -> header.setValue(headers.textNode(REDACTED)));
+        }
         return copy;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jetway.core.testing.Http;
 import dev.jetway.core.testing.OtlpReceiver;
 import dev.jetway.core.testing.OtlpReceiver.Received;
@@ -156,7 +157,7 @@ class TracingIT {
                       add: {span.name: '"custom " + request.method', tenant: 'request.headers["x-tenant"]'}
                       remove: [listener]
                 """.formatted(receiver.httpAddress()) + routes();
-        try (TestGateway gateway = TestGateway.start(yaml, dir)) {
+        try (TestGateway gateway = TestGateway.start(yaml, dir, Map.of("ADMIN_ADDR", "127.0.0.1:0"))) {
             Http.get("http://127.0.0.1:" + gateway.port() + "/over-http", Map.of("x-tenant", "acme"));
             Received span = receiver.awaitPath("/over-http");
             assertEquals("/v1/traces", span.path());
@@ -167,17 +168,19 @@ class TracingIT {
             assertNull(span.attribute("listener"));
             assertNull(span.attribute("span.name"));
             assertEquals("jetway", span.resource().get("service.name"));
+            String dump = Http.get("http://127.0.0.1:" + gateway.opsPort("admin") + "/config_dump", Map.of()).body();
+            assertEquals("<redacted>", new ObjectMapper().readTree(dump).at("/config/tracing/headers/x-api-key").asText(),
+                    "the collector's credentials are not in the config dump: " + dump);
         }
     }
 
     @Test
     void aReloadMovesSpansToTheNewCollectorAndStopFlushes() throws Exception {
         try (OtlpReceiver second = OtlpReceiver.start()) {
-            TestGateway gateway = TestGateway.start(frontendTracing("randomSampling: true"), dir);
+            TestGateway gateway = TestGateway.start(receiver.frontendTracingYaml() + routes(), dir);
             try {
                 Http.get("http://127.0.0.1:" + gateway.port() + "/before", Map.of());
-                gateway.apply("frontendPolicies:\n  tracing:\n    host: " + second.grpcAddress()
-                        + "\n    randomSampling: true\n" + routes(), Map.of());
+                gateway.apply(second.frontendTracingYaml() + routes(), Map.of());
                 Http.get("http://127.0.0.1:" + gateway.port() + "/after", Map.of());
             } finally {
                 gateway.close();

@@ -101,6 +101,11 @@ public final class OtlpReceiver implements AutoCloseable {
         return "127.0.0.1:" + grpc.getPort();
     }
 
+    /** A top-level {@code frontendPolicies} block that traces every request to this receiver over gRPC. */
+    public String frontendTracingYaml() {
+        return "frontendPolicies:\n  tracing:\n    host: " + grpcAddress() + "\n    randomSampling: true\n";
+    }
+
     /** {@code 127.0.0.1:<port>} of the OTLP/HTTP receiver. */
     public String httpAddress() {
         return http.address();

@@ -42,11 +42,7 @@ class HostTracingIT {
                      return true;
                  }
              });
-             TestGateway gateway = TestGateway.start("""
-                     frontendPolicies:
-                       tracing:
-                         host: %s
-                         randomSampling: true
+             TestGateway gateway = TestGateway.start(receiver.frontendTracingYaml() + """
                      binds:
                      - port: 0
                        listeners:
@@ -55,7 +51,7 @@ class HostTracingIT {
                          - name: app
                            matches: [{path: {pathPrefix: /app}}]
                            backends: [{host: "%s"}]
-                     """.formatted(receiver.grpcAddress(), upstream.address()), dir)) {
+                     """.formatted(upstream.address()), dir)) {
             String url = "http://127.0.0.1:" + gateway.port();
             assertEquals(200, Http.get(url + "/app/continued", Map.of("traceparent",
                     "00-" + TRACE + "-" + CLIENT_SPAN + "-01")).statusCode());
