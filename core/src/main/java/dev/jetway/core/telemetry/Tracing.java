@@ -18,7 +18,6 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -41,17 +40,9 @@ public final class Tracing extends AbstractLifeCycle {
     private record Active(TracingPlan plan, SdkTracerProvider provider, Tracer tracer) {
     }
 
-    private static final TextMapGetter<Request> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Request request) {
-            return request.getHeaders().stream().map(HttpField::getLowerCaseName).toList();
-        }
-
-        @Override
-        public String get(Request request, String key) {
-            return request == null ? null : request.getHeaders().get(key);
-        }
-    };
+    /** W3C trace context reads {@code traceparent} and {@code tracestate} by name. */
+    private static final TextMapGetter<Request> HEADERS = (request, name) -> request == null ? null
+            : request.getHeaders().get(name);
 
     private volatile Active active;
     private final Set<SdkTracerProvider> retiring = ConcurrentHashMap.newKeySet();

@@ -155,22 +155,24 @@ class AccessLogIT {
 
     /**
      * {@link #NOTE}, which CEL decodes from a header; a header with a C1 control (NEL, sent as a raw byte: HTTP/1.1
-     * headers may carry it as obs-text); and a 1000-character header.
+     * headers may carry it as obs-text); a 1000-character header; a path with an encoded CR/LF.
      */
     private static void injections(int port) throws Exception {
         String note = Base64.getEncoder().encodeToString(NOTE.getBytes(StandardCharsets.UTF_8));
         Http.get("http://127.0.0.1:" + port + "/one", Map.of("x-note", note));
-        raw(port, "x-agent: x\u0085y");
+        assertTrue(raw(port, "/two", "x-agent: x\u0085y").startsWith("HTTP/1.1 200"));
+        // Jetty refuses encoded control characters in paths before any handler (and the filter drops the 400).
+        String refused = raw(port, "/four%0D%0Aforged=1%0A", "x-agent: four");
+        assertTrue(refused.startsWith("HTTP/1.1 400") && refused.contains("Suspicious Path Character"), refused);
         Http.get("http://127.0.0.1:" + port + "/three", Map.of("x-agent", "y".repeat(1000)));
     }
 
-    private static void raw(int port, String header) throws IOException {
+    private static String raw(int port, String path, String header) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            String request = "GET /two HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n";
+            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
