@@ -19,6 +19,7 @@ import dev.jetway.core.testing.TestGateway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * agentgateway v1.1's own example configs: each one loads, or is refused only for features jetway does not support
@@ -34,6 +35,22 @@ class AgentgatewayCompatibilityTest {
     static Stream<String> configs() throws IOException {
         try (Stream<Path> files = Files.list(CORPUS)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("__config.yaml")).sorted().toList().stream();
+        }
+    }
+
+    /** The examples with agentgateway's telemetry settings: those settings are accepted as written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"telemetry__config.yaml", "a2a__config.yaml", "oauth2-proxy__config.yaml",
+            "tailscale-auth__config.yaml", "oidc__config.yaml", "ratelimiting__global__config.yaml",
+            "ratelimiting__local__config.yaml"})
+    void acceptsFrontendPoliciesAndTracingAsWritten(String name) throws IOException {
+        List<String> problems = TestGateway.problems(Files.readString(CORPUS.resolve(name)), dir);
+        for (String problem : problems) {
+            assertFalse(problem.matches("[^:]*:\\d+:\\d+: (frontendPolicies|config\\.tracing|config\\.logging).*"),
+                    name + ": " + problem);
+        }
+        if (name.equals("telemetry__config.yaml")) {
+            assertEquals(List.of(), problems);
         }
     }
 

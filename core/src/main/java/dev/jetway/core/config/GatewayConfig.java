@@ -13,7 +13,7 @@ public record GatewayConfig(
         GlobalSettings config,
         List<BindConfig> binds,
         List<ObjectNode> backends,
-        JsonNode frontendPolicies,
+        FrontendPolicies frontendPolicies,
         JsonNode policies,
         JsonNode workloads,
         JsonNode services,
@@ -24,5 +24,6 @@ public record GatewayConfig(
         config = config == null ? GlobalSettings.DEFAULT : config;
         binds = binds == null ? List.of() : List.copyOf(binds);
         backends = backends == null ? List.of() : List.copyOf(backends);
+        frontendPolicies = frontendPolicies == null ? FrontendPolicies.NONE : frontendPolicies;
     }
 }

@@ -5,12 +5,13 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jetway.api.GatewayAttributes;
 import dev.jetway.api.tls.ClientCertificate;
 import dev.jetway.core.config.GlobalSettings.LogFormat;
+import dev.jetway.core.telemetry.FieldRules;
+import dev.jetway.core.telemetry.RequestFields;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
@@ -20,21 +21,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per request, JSON or logfmt: time, listener, route, backend, method, path, status, bytes, duration, TLS
- * version and cipher, client certificate subject on mutual TLS, MCP method and tool on MCP routes, the JSON-RPC
- * method on A2A routes.
+ * One line per request, JSON or logfmt: the time, agentgateway's default fields ({@link RequestFields}), then
+ * jetway's own: method, path, status, bytes, duration, protocol, client, TLS version and cipher, client certificate
+ * subject on mutual TLS, MCP method and tool on MCP routes, the JSON-RPC method on A2A routes. The config's rules ({@code filter}, {@code remove},
+ * {@code add}) decide whether the line is written and change its fields.
  */
 final class AccessLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LogFormat format;
     private final RequestLog.Writer writer;
+    private final FieldRules rules;
 
-    AccessLog(LogFormat format, RequestLog.Writer writer) {
+    AccessLog(LogFormat format, RequestLog.Writer writer, FieldRules rules) {
         this.format = format;
         this.writer = writer;
+        this.rules = rules;
     }
 
     RequestLog.Writer writer() {
@@ -42,11 +45,24 @@ final class AccessLog {
     }
 
     void log(Request request, Response response) {
+        Map<String, Object> variables = rules.evaluates() ? RequestFields.variables(request, response) : Map.of();
+        if (!rules.accepts(request, variables)) {
+            return;
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("time", Instant.ofEpochMilli(Request.getTimeStamp(request)).toString());
-        fields.put("listener", request.getAttribute(GatewayAttributes.LISTENER));
-        fields.put("route", request.getAttribute(GatewayAttributes.ROUTE));
-        fields.put("backend", request.getAttribute(GatewayAttributes.BACKEND));
+        fields.putAll(RequestFields.defaults(request, response));
+        jetwayFields(fields, request, response);
+        fields.values().removeIf(Objects::isNull);
+        rules.applyTo(fields, request, variables);
+        try {
+            writer.write(LogLine.format(format, fields));
+        } catch (IOException e) {
+            LOG.warn("Cannot write the access log: {}", e.getMessage());
+        }
+    }
+
+    private static void jetwayFields(Map<String, Object> fields, Request request, Response response) {
         fields.put("method", request.getMethod());
         fields.put("path", request.getHttpURI().getPath());
         fields.put("status", response.getStatus());
@@ -69,33 +85,5 @@ final class AccessLog {
         fields.put("mcp_method", request.getAttribute(GatewayAttributes.MCP_METHOD));
         fields.put("mcp_tool", request.getAttribute(GatewayAttributes.MCP_TOOL));
         fields.put("a2a_method", request.getAttribute(GatewayAttributes.A2A_METHOD));
-        fields.values().removeIf(v -> v == null);
-        try {
-            writer.write(format == LogFormat.JSON ? json(fields) : logfmt(fields));
-        } catch (IOException e) {
-            LOG.warn("Cannot write the access log: {}", e.getMessage());
-        }
-    }
-
-    private static String json(Map<String, Object> fields) throws JsonProcessingException {
-        return JSON.writeValueAsString(fields);
-    }
-
-    /** {@code key=value} pairs; values with spaces, quotes or equals signs quoted. */
-    private static String logfmt(Map<String, Object> fields) {
-        StringBuilder line = new StringBuilder(256);
-        fields.forEach((key, value) -> {
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            String text = value.toString();
-            line.append(key).append('=');
-            if (text.isEmpty() || text.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '=')) {
-                line.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            } else {
-                line.append(text);
-            }
-        });
-        return line.toString();
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import dev.jetway.core.config.GlobalSettings.LogFormat;
 import dev.jetway.core.config.GlobalSettings.LoggingSettings;
+import dev.jetway.core.telemetry.FieldRules;
+import dev.jetway.core.telemetry.ServerSpan;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.RequestLogWriter;
@@ -13,16 +15,21 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
- * The server's request log: every completed request is counted in the metrics and, unless turned off, written to
- * the access log (stdout by default, or a file rotated daily). Reconfigured when the logging settings change.
+ * The server's request log: every completed request is counted in the metrics, written to the access log (stdout by
+ * default, or a file rotated daily) unless it is off or the config's filter says no, and its span, if traced, ends.
+ * Reconfigured when the logging settings change.
  */
 public final class RequestObserver implements RequestLog {
 
     private static final PrintStream STDOUT = System.out;
 
+    /** Where lines go: what, when changed, needs a new writer. */
+    private record Sink(String target, LogFormat format, Integer retainDays) {
+    }
+
     private final GatewayMetrics metrics;
     private volatile AccessLog accessLog;
-    private LoggingSettings applied;
+    private Sink applied;
 
     public RequestObserver(GatewayMetrics metrics) {
         this.metrics = metrics;
@@ -35,20 +42,29 @@ public final class RequestObserver implements RequestLog {
         if (log != null) {
             log.log(request, response);
         }
+        ServerSpan span = ServerSpan.of(request);
+        if (span != null) {
+            span.end(request, response);
+        }
     }
 
-    /** Applies {@code config.logging}; {@code workingDir} anchors a relative access log file. */
-    public synchronized void configure(LoggingSettings settings, Path workingDir) throws Exception {
-        if (settings.equals(applied)) {
-            return;
-        }
-        AccessLog previous = accessLog;
+    /**
+     * Applies {@code config.logging} and the access log's field rules; {@code workingDir} anchors a relative access
+     * log file, which stays open when only the rules change.
+     */
+    public synchronized void configure(LoggingSettings settings, FieldRules rules, Path workingDir) throws Exception {
         String target = settings.accessLog() == null ? "stdout" : settings.accessLog().trim();
         LogFormat format = settings.format() == null ? LogFormat.TEXT : settings.format();
+        Sink sink = new Sink(target, format, settings.retainDays());
+        AccessLog previous = accessLog;
+        if (sink.equals(applied)) {
+            accessLog = previous == null ? null : new AccessLog(format, previous.writer(), rules);
+            return;
+        }
         if (target.equalsIgnoreCase("off")) {
             accessLog = null;
         } else if (target.equalsIgnoreCase("stdout")) {
-            accessLog = new AccessLog(format, STDOUT::println);
+            accessLog = new AccessLog(format, STDOUT::println, rules);
         } else {
             Path path = workingDir.resolve(target);
             if (path.getParent() != null) {
@@ -58,9 +74,9 @@ public final class RequestObserver implements RequestLog {
             file.setRetainDays(settings.retainDays() == null ? 7 : settings.retainDays());
             file.setAppend(true);
             file.start();
-            accessLog = new AccessLog(format, file);
+            accessLog = new AccessLog(format, file, rules);
         }
-        applied = settings;
+        applied = sink;
         if (previous != null && previous.writer() instanceof LifeCycle lifeCycle) {
             lifeCycle.stop();
         }

@@ -10,6 +10,9 @@ public sealed interface PathMatcher {
     /** How specific the match is; higher wins (exact, then longer prefixes and regexes). */
     int specificity();
 
+    /** The condition as the config wrote it, such as {@code /api}: what a span's name says the request matched. */
+    String written();
+
     /** The path equals the value. */
     record Exact(String value) implements PathMatcher {
         public boolean matches(String path) {
@@ -18,6 +21,10 @@ public sealed interface PathMatcher {
 
         public int specificity() {
             return Integer.MAX_VALUE;
+        }
+
+        public String written() {
+            return value;
         }
     }
 
@@ -46,6 +53,10 @@ public sealed interface PathMatcher {
         public int specificity() {
             return value.length() * 2 + 1;
         }
+
+        public String written() {
+            return value.isEmpty() ? "/" : value;
+        }
     }
 
     /** The whole path matches the regular expression. */
@@ -56,6 +67,10 @@ public sealed interface PathMatcher {
 
         public int specificity() {
             return pattern.pattern().length() * 2;
+        }
+
+        public String written() {
+            return pattern.pattern();
         }
     }
 }

@@ -17,6 +17,9 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class Router extends Handler.AbstractContainer {
 
+    /** The path condition of the route match that selected the request ({@code String}), such as {@code /api}. */
+    public static final String MATCHED_PATH = "dev.jetway.core.route.path";
+
     private record Candidate(Route route, RouteMatcher matcher) {
     }
 
@@ -58,13 +61,14 @@ public final class Router extends Handler.AbstractContainer {
         if (match.matcher().path() instanceof PathMatcher.Prefix prefix) {
             request.setAttribute(GatewayAttributes.MATCHED_PATH_PREFIX, prefix.value());
         }
+        request.setAttribute(MATCHED_PATH, match.matcher().path().written());
         if (!route.handler().handle(request, response, callback)) {
             PlainText.send(response, callback, HttpStatus.NOT_FOUND_404, "route not found\n");
         }
         return true;
     }
 
-    /** The route for {@code request} with the match that chose it, or {@code null}. */
+    /** The route match for {@code request}, or {@code null}. */
     private Candidate select(Request request) {
         String path = Request.getPathInContext(request);
         if (!anyHostnames) {

@@ -31,6 +31,8 @@ import dev.jetway.core.ops.RequestObserver;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.plugin.Registered;
 import dev.jetway.core.routing.RouteCache;
+import dev.jetway.core.telemetry.Tracing;
+import dev.jetway.core.telemetry.TracingHandler;
 import dev.jetway.core.upstream.UpstreamClients;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -72,6 +74,7 @@ public final class Gateway {
     private final ConnectorFactory connectors;
     private final GatewayMetrics metrics;
     private final RequestObserver observer;
+    private final Tracing tracing = new Tracing();
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private Generation current;
     private GatewayPlan plan;
@@ -92,7 +95,8 @@ public final class Gateway {
         this.connectors = new ConnectorFactory(server, options.bindAddress());
         server.setErrorHandler(new PlainTextErrorHandler());
         server.addBean(clients, true);
-        server.setHandler(dispatcher);
+        server.addBean(tracing, true);
+        server.setHandler(new TracingHandler(dispatcher, tracing));
         server.setRequestLog(observer);
         metrics.bind(server);
     }
@@ -201,7 +205,9 @@ public final class Gateway {
             generation.stop();
             throw e;
         }
-        observer.configure(next.settings().logging(), options.workingDir());
+        Duration drain = Drain.of(next.settings());
+        observer.configure(next.settings().logging(), next.telemetry().accessLog(), options.workingDir());
+        tracing.configure(next.telemetry().tracing(), drain, server.getScheduler());
         if (next.logLevels() != null) {
             LogLevels.apply(next.logLevels());
         }
@@ -219,7 +225,6 @@ public final class Gateway {
             }
         });
         dispatcher.route(routing, generation, removed);
-        Duration drain = Drain.of(next.settings());
         closing.forEach(slot -> close(slot, drain));
         slots.clear();
         slots.putAll(nextSlots);

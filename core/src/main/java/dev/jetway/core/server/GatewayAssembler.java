@@ -32,6 +32,8 @@ import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.routing.ChainAssembler;
 import dev.jetway.core.routing.RouteAssembler;
 import dev.jetway.core.routing.RouteCache;
+import dev.jetway.core.telemetry.TelemetryAssembler;
+import dev.jetway.core.telemetry.TelemetryPlan;
 import dev.jetway.core.tls.ConscryptSupport;
 import dev.jetway.core.tls.ListenerTlsBuilder;
 import dev.jetway.core.upstream.UpstreamClients;
@@ -71,6 +73,7 @@ final class GatewayAssembler {
         SecretKey sessionKey = SessionKeys.resolve(settings.session(), options.environment(), problems);
         OpsSettings ops = OpsSettings.resolve(settings, options.environment(), problems);
         String logLevels = logLevels(settings, problems);
+        TelemetryPlan telemetry = TelemetryAssembler.assemble(config, problems);
 
         Path configDir = document.baseDir();
         Path refsDir = refsDir(settings, configDir == null ? options.workingDir() : configDir);
@@ -113,7 +116,7 @@ final class GatewayAssembler {
         if (document.baseDir() != null) {
             filesRead.add(Path.of(document.source()).toAbsolutePath().normalize());
         }
-        return new GatewayPlan(new Generation(binds), settings, ops, logLevels, routes, Set.copyOf(filesRead),
+        return new GatewayPlan(new Generation(binds), settings, ops, logLevels, telemetry, routes, Set.copyOf(filesRead),
                 SecretRedaction.redact(document));
     }
 

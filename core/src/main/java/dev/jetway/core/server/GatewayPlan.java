@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.core.config.GlobalSettings;
 import dev.jetway.core.ops.OpsSettings;
 import dev.jetway.core.routing.RouteCache;
+import dev.jetway.core.telemetry.TelemetryPlan;
 
 /**
  * A validated config, built but not running: what {@link Gateway#apply} swaps in.
@@ -15,6 +16,6 @@ import dev.jetway.core.routing.RouteCache;
  * @param logLevels {@code config.logging.level} as a spec for {@link dev.jetway.core.ops.LogLevels}, or {@code null}
  * @param effective the config as the gateway understood it, for the admin's config dump
  */
-record GatewayPlan(Generation generation, GlobalSettings settings, OpsSettings ops, String logLevels, RouteCache routes,
-                   Set<Path> filesRead, JsonNode effective) {
+record GatewayPlan(Generation generation, GlobalSettings settings, OpsSettings ops, String logLevels,
+                   TelemetryPlan telemetry, RouteCache routes, Set<Path> filesRead, JsonNode effective) {
 }

@@ -15,8 +15,8 @@ import dev.jetway.core.config.ConfigPath;
 
 /**
  * The config as the admin shows it: values that referred to environment variables as written ({@code ${TOKEN}}),
- * and values under keys that hold secrets (keys, tokens, passwords, environment of child processes) replaced, so that
- * a config dump can be shared.
+ * and values under keys that hold secrets (keys, tokens, passwords, environment of child processes, the trace
+ * collector's headers) replaced, so that a config dump can be shared.
  */
 final class SecretRedaction {
 
@@ -40,6 +40,10 @@ final class SecretRedaction {
             }
         });
         walk(copy);
+        // Headers sent to the trace collector are its credentials, whatever their names.
+        if (copy.path("config").path("tracing").path("headers") instanceof ObjectNode headers) {
+            headers.properties().forEach(header -> header.setValue(headers.textNode(REDACTED)));
+        }
         return copy;
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jetway.core.config.ConfigPath;
+import dev.jetway.core.config.FrontendPolicies;
 import dev.jetway.core.config.GatewayConfig;
 import dev.jetway.core.config.GlobalSettings;
 import dev.jetway.core.config.Problems;
@@ -17,7 +18,6 @@ final class UnsupportedSettings {
 
     static void check(GatewayConfig config, Problems problems) {
         Map<String, JsonNode> top = new LinkedHashMap<>();
-        top.put("frontendPolicies", config.frontendPolicies());
         top.put("policies", config.policies());
         top.put("workloads", config.workloads());
         top.put("services", config.services());
@@ -41,14 +41,17 @@ final class UnsupportedSettings {
         settings.put("network", s.network());
         settings.put("connectionMinTerminationDeadline", s.connectionMinTerminationDeadline());
         settings.put("workerThreads", s.workerThreads());
-        settings.put("tracing", s.tracing());
         settings.put("metrics", s.metrics());
         settings.put("backend", s.backend());
         settings.put("hbone", s.hbone());
         settings.forEach((key, value) -> reject(ConfigPath.ROOT.key("config").key(key), value, problems));
-        ConfigPath logging = ConfigPath.ROOT.key("config").key("logging");
-        reject(logging.key("filter"), s.logging().filter(), problems);
-        reject(logging.key("fields"), s.logging().fields(), problems);
+        FrontendPolicies frontend = config.frontendPolicies();
+        Map<String, JsonNode> frontendPolicies = new LinkedHashMap<>();
+        frontendPolicies.put("http", frontend.http());
+        frontendPolicies.put("tls", frontend.tls());
+        frontendPolicies.put("tcp", frontend.tcp());
+        frontendPolicies.put("networkAuthorization", frontend.networkAuthorization());
+        frontendPolicies.forEach((key, value) -> reject(ConfigPath.ROOT.key("frontendPolicies").key(key), value, problems));
     }
 
     private static void reject(ConfigPath path, JsonNode value, Problems problems) {

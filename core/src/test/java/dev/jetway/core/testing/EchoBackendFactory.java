@@ -15,7 +15,8 @@ import org.pf4j.Extension;
 
 /**
  * A test backend, {@code testEcho: {name: a}}: answers with what the gateway knows about the request, so that tests
- * can see which listener and route served it and which client certificate was presented.
+ * can see which listener and route served it, which client certificate was presented and the trace context it was
+ * given.
  */
 @Extension
 public final class EchoBackendFactory implements BackendFactory<EchoBackendFactory.EchoConfig> {
@@ -50,12 +51,14 @@ public final class EchoBackendFactory implements BackendFactory<EchoBackendFacto
 
             private void answer(Request request, Response response, Callback callback) {
                 ClientCertificate client = (ClientCertificate) request.getAttribute(ClientCertificate.ATTRIBUTE);
+                String traceparent = request.getHeaders().get("traceparent");
                 String body = "backend=" + config.name()
                         + " listener=" + request.getAttribute(GatewayAttributes.LISTENER)
                         + " route=" + request.getAttribute(GatewayAttributes.ROUTE)
                         + " path=" + request.getHttpURI().getPath()
                         + " protocol=" + request.getConnectionMetaData().getProtocol()
                         + (client == null ? "" : " client=" + client.subject() + " sans=" + client.subjectAltNames())
+                        + (traceparent == null ? "" : " traceparent=" + traceparent)
                         + "\n";
                 response.setStatus(200);
                 response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
