@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.api.GatewayAttributes;
 import dev.jetway.plugin.mcp.authorization.McpAuthorizationPolicy;
 import dev.jetway.plugin.mcp.jsonrpc.Incoming;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
@@ -95,6 +96,7 @@ final class LegacySseEndpoint {
         IncomingBody.read(request, response, callback, settings,
                 incoming -> {
                     settings.telemetry().observe(request, incoming);
+                    stream.session().authorize((String) request.getAttribute(GatewayAttributes.UPSTREAM_AUTHORIZATION));
                     received(stream, incoming, McpAuthorizationPolicy.access(request), response, callback);
                 });
     }

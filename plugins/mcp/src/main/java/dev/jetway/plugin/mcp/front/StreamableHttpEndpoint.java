@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jetway.api.GatewayAttributes;
 import dev.jetway.plugin.mcp.authorization.McpAuthorizationPolicy;
 import dev.jetway.plugin.mcp.jsonrpc.Incoming;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
@@ -107,6 +108,7 @@ final class StreamableHttpEndpoint {
         PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(),
                 incoming.requests().size(), incoming.batch(), false).onDone(end);
         McpAccess access = McpAuthorizationPolicy.access(request);
+        session.authorize((String) request.getAttribute(GatewayAttributes.UPSTREAM_AUTHORIZATION));
         for (ObjectNode message : incoming.requests()) {
             session.request(message, exchange.exchange(), access);
         }
@@ -127,6 +129,7 @@ final class StreamableHttpEndpoint {
         }
         PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(), 1,
                 incoming.batch(), true);
+        session.authorize((String) request.getAttribute(GatewayAttributes.UPSTREAM_AUTHORIZATION));
         if (settings.stateful()) {
             session.request(incoming.requests().get(0), sessions.initializing(session, exchange.exchange()), McpAccess.ALL);
         } else {

@@ -44,7 +44,7 @@ final class LegacySseSession implements TargetSession {
     }
 
     void open() {
-        Request request = http.stream(sseUri);
+        Request request = UpstreamHttp.authorized(http.stream(sseUri), listener);
         stream = request;
         request.send(new MessageReader(message -> listener.onMessage(message, null), new MessageReader.Outcome() {
             @Override
@@ -109,7 +109,7 @@ final class LegacySseSession implements TargetSession {
         synchronized (this) {
             to = endpoint;
         }
-        http.post(to, JsonRpc.bytes(message)).send(new MessageReader(received -> listener.onMessage(received, null),
+        UpstreamHttp.authorized(http.post(to, JsonRpc.bytes(message)), listener).send(new MessageReader(received -> listener.onMessage(received, null),
                 new MessageReader.Outcome() {
                     @Override
                     public void completed(Response response, int status, String body) {

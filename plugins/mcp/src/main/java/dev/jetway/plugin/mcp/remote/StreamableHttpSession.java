@@ -111,7 +111,7 @@ final class StreamableHttpSession implements TargetSession {
 
     /** POSTs {@code message}; a 2xx answer to {@code initialize} names the upstream session. */
     private void send(ObjectNode message, boolean initialize, Consumer<ObjectNode> deliver, MessageReader.Outcome outcome) {
-        Request request = UpstreamHttp.session(http.post(uri, JsonRpc.bytes(message)),
+        Request request = UpstreamHttp.session(UpstreamHttp.authorized(http.post(uri, JsonRpc.bytes(message)), listener),
                 initialize ? null : sessionId, initialize ? null : protocolVersion);
         inFlight.add(request);
         request.send(new MessageReader(deliver, new MessageReader.Outcome() {
@@ -176,7 +176,7 @@ final class StreamableHttpSession implements TargetSession {
         if (closing || session == null) {
             return;
         }
-        Request request = UpstreamHttp.session(http.stream(uri), session, protocolVersion);
+        Request request = UpstreamHttp.session(UpstreamHttp.authorized(http.stream(uri), listener), session, protocolVersion);
         inFlight.add(request);
         request.send(new MessageReader(message -> listener.onMessage(message, null), new MessageReader.Outcome() {
             @Override
@@ -241,7 +241,7 @@ final class StreamableHttpSession implements TargetSession {
             return;
         }
         // Tells the server the session is over, so it can free it; its answer does not matter.
-        UpstreamHttp.session(http.delete(uri), session, protocolVersion).send(result -> closed.complete(null));
+        UpstreamHttp.session(UpstreamHttp.authorized(http.delete(uri), listener), session, protocolVersion).send(result -> closed.complete(null));
     }
 
     @Override

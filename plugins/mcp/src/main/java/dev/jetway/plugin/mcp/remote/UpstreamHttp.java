@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -57,6 +58,12 @@ final class UpstreamHttp {
         return client.newRequest(uri)
                 .method(HttpMethod.DELETE)
                 .idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds the {@code Authorization} the client's session lends to its upstream calls ({@code backendAuth}), if any. */
+    static Request authorized(Request request, TargetSessionListener session) {
+        session.upstreamAuthorization().ifPresent(value -> request.headers(headers -> headers.put(HttpHeader.AUTHORIZATION, value)));
+        return request;
     }
 
     /** Adds the session headers of a streamable HTTP session, when known. */

@@ -1,5 +1,6 @@
 package dev.jetway.plugin.mcp.session;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,11 @@ final class Link implements TargetSessionListener {
     @Override
     public void onUndelivered(JsonNode id, String reason) {
         session.undelivered(this, id, reason);
+    }
+
+    @Override
+    public Optional<String> upstreamAuthorization() {
+        return session.upstreamAuthorization();
     }
 
     @Override

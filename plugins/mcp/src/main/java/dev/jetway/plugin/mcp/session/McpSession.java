@@ -43,6 +43,7 @@ public final class McpSession {
     private volatile long lastActive = System.nanoTime();
     private volatile String id;
     private volatile long issuedAt;
+    private volatile String upstreamAuthorization;
 
     /** @param name a short name for log lines; not the session id, which is a credential */
     McpSession(SessionSettings settings, String name) {
@@ -177,6 +178,18 @@ public final class McpSession {
             return;
         }
         origin.link().send(response);
+    }
+
+    /**
+     * The {@code Authorization} value the client's latest request lends to upstream calls (set by {@code backendAuth}),
+     * or {@code null}: a token the client renews is used from its next request on.
+     */
+    public void authorize(String authorization) {
+        this.upstreamAuthorization = authorization;
+    }
+
+    Optional<String> upstreamAuthorization() {
+        return Optional.ofNullable(upstreamAuthorization);
     }
 
     /** Opens the session's standalone stream; false when one is open already. */

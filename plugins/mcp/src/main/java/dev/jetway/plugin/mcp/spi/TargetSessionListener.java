@@ -1,5 +1,7 @@
 package dev.jetway.plugin.mcp.spi;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -30,4 +32,13 @@ public interface TargetSessionListener {
 
     /** The upstream session is over (the child exited, the stream ended) and will not deliver anything more. */
     void onClosed(String reason);
+
+    /**
+     * The {@code Authorization} value the client's requests lend to upstream calls ({@code backendAuth}:
+     * the client's verified token, or a key), as of the client's latest request; empty when there is none. Remote
+     * targets send it with each HTTP request they make for the session.
+     */
+    default Optional<String> upstreamAuthorization() {
+        return Optional.empty();
+    }
 }
