@@ -3,6 +3,7 @@ package dev.jetway.core.ops;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.jetway.core.config.GlobalSettings.LogFormat;
 import dev.jetway.core.config.GlobalSettings.LoggingSettings;
@@ -80,6 +81,30 @@ public final class RequestObserver implements RequestLog {
         if (previous != null && previous.writer() instanceof LifeCycle lifeCycle) {
             lifeCycle.stop();
         }
+    }
+
+    /**
+     * Why the access log could not be written where {@code accessLog} says, or empty: checked when the config is
+     * validated, so that a log file in a folder the gateway cannot write is a config error, not a failed start.
+     */
+    public static Optional<String> unwritable(String accessLog, Path workingDir) {
+        String target = accessLog == null ? "stdout" : accessLog.trim();
+        if (target.equalsIgnoreCase("off") || target.equalsIgnoreCase("stdout")) {
+            return Optional.empty();
+        }
+        Path folder = workingDir.resolve(target).toAbsolutePath().getParent();
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            return Optional.of("cannot write the access log to " + target + ": " + (existing == null ? folder : existing)
+                    + " is not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            return Optional.of("cannot write the access log to " + target + ": the gateway may not write in " + existing);
+        }
+        return Optional.empty();
     }
 
     /** Jetty rotates a file whose name holds {@code yyyy_mm_dd}; add it before the extension when absent. */

@@ -27,6 +27,7 @@ import dev.jetway.core.listener.GatewayListener;
 import dev.jetway.core.listener.ListenerAssembler;
 import dev.jetway.core.ops.LogLevels;
 import dev.jetway.core.ops.OpsSettings;
+import dev.jetway.core.ops.RequestObserver;
 import dev.jetway.core.plugin.PluginInvoker;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.routing.ChainAssembler;
@@ -112,6 +113,8 @@ final class GatewayAssembler {
         if (ops != null) {
             ops.checkPorts(ports, problems);
         }
+        RequestObserver.unwritable(settings.logging().accessLog(), options.workingDir())
+                .ifPresent(problem -> problems.add(ConfigPath.ROOT.key("config").key("logging").key("accessLog"), problem));
         problems.throwIfAny();
         if (document.baseDir() != null) {
             filesRead.add(Path.of(document.source()).toAbsolutePath().normalize());

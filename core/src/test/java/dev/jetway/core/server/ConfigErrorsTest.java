@@ -311,6 +311,21 @@ class ConfigErrorsTest {
                 """);
     }
 
+    @Test
+    void anAccessLogTheGatewayCannotWriteIsAConfigError() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("not-a-folder", ".txt");
+        List<String> problems = problems("""
+                config:
+                  logging: {accessLog: %s/access.log}
+                binds:
+                - port: 3000
+                  listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]
+                """.formatted(file));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("<inline>:2:24: config.logging.accessLog: cannot write the access log to "
+                + file + "/access.log: " + file + " is not a folder"), problems.toString());
+    }
+
     /** An empty or truncated file must never be applied: it would close every port. */
     @Test
     void aConfigWithoutBindsIsRefused() {

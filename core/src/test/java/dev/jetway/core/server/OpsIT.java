@@ -161,6 +161,26 @@ class OpsIT {
         }
     }
 
+    /** Secrets come into the config through the environment; the dump shows the reference, not the secret. */
+    @Test
+    void theConfigDumpShowsEnvironmentReferencesAsWritten() throws Exception {
+        String yaml = """
+                binds:
+                - port: 0
+                  listeners:
+                  - routes:
+                    - backends: [{testEcho: {name: "user:${UPSTREAM_PASSWORD}@upstream"}}]
+                """;
+        Map<String, String> env = new java.util.HashMap<>(OPS);
+        env.put("UPSTREAM_PASSWORD", "hunter2-s3cret");
+        try (TestGateway gateway = TestGateway.start(yaml, dir, env)) {
+            String dump = ops(gateway, "admin", "GET", "/config_dump").body();
+            assertFalse(dump.contains("hunter2-s3cret"), dump);
+            assertEquals("user:${UPSTREAM_PASSWORD}@upstream",
+                    JSON.readTree(dump).at("/binds/0/listeners/0/routes/0/backends/0/testEcho/name").asText(), dump);
+        }
+    }
+
     /** A page in the operator's browser can reach loopback: by DNS rebinding, or by a cross-origin form or fetch. */
     @Test
     void theAdminRefusesBrowsersAndRebindingHosts() throws Exception {
