@@ -33,7 +33,7 @@ class TelemetryConfigTest {
                           accessLog:
                             filter: unknownVariable == 1
                             otlp: {host: "localhost:4317"}
-                        binds: []
+                        binds: [{port: 0, listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]}]
                         """, dir));
     }
 
@@ -59,7 +59,7 @@ class TelemetryConfigTest {
                             resources: {service.name: request.path}
                           # listener settings
                           http: {maxBufferSize: 1024}
-                        binds: []
+                        binds: [{port: 0, listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]}]
                         """, dir));
     }
 
@@ -74,7 +74,7 @@ class TelemetryConfigTest {
                             otlpProtocol: http
                             randomSampling: 0.5
                             clientSampling: [1]
-                        binds: []
+                        binds: [{port: 0, listeners: [{routes: [{backends: [{testEcho: {name: a}}]}]}]}]
                         """, dir));
     }
 }

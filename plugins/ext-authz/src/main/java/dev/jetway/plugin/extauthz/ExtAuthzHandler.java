@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 import dev.jetway.api.expression.ExpressionVariables;
+import dev.jetway.api.http.BodyPrefix;
 import dev.jetway.api.http.PlainText;
 import dev.jetway.plugin.extauthz.spi.AuthzCheck;
 import dev.jetway.plugin.extauthz.spi.BodyOptions;
@@ -53,20 +54,20 @@ final class ExtAuthzHandler extends Handler.Wrapper {
         if (body == null) {
             ask(request, null, response, callback);
         } else {
-            BodyReader.read(request, body.maxBytes(), Promise.from(read -> withBody(request, read, response, callback),
+            BodyPrefix.read(request, body.maxBytes(), Promise.from(read -> withBody(request, read, response, callback),
                     callback::failed));
         }
         return true;
     }
 
-    private void withBody(Request request, BodyReader.Read read, Response response, Callback callback) {
-        boolean partial = read.bytes().length > body.maxBytes();
+    private void withBody(Request request, BodyPrefix read, Response response, Callback callback) {
+        boolean partial = !read.complete();
         if (partial && !body.partialAllowed()) {
             PlainText.send(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, REFUSED);
             return;
         }
-        byte[] sent = partial ? Arrays.copyOf(read.bytes(), body.maxBytes()) : read.bytes();
-        ask(new ReplayedRequest(request, read), new CheckBody(sent, partial), response, callback);
+        byte[] sent = partial ? Arrays.copyOf(read.toArray(), body.maxBytes()) : read.toArray();
+        ask(read.replayedIn(request), new CheckBody(sent, partial), response, callback);
     }
 
     private void ask(Request request, CheckBody checkBody, Response response, Callback callback) {

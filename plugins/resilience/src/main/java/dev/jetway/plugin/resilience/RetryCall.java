@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import dev.jetway.api.GatewayAttributes;
+import dev.jetway.api.http.BodyPrefix;
 import dev.jetway.api.http.PlainText;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * answers with something that is not retried, the retries are used up, or the request fails (the client went away,
  * the {@code timeout} policy in front answered).
  */
-final class RetryCall implements Attempt.Owner, BodyBuffer.Done {
+final class RetryCall implements Attempt.Owner {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryCall.class);
 
@@ -52,26 +54,20 @@ final class RetryCall implements Attempt.Owner, BodyBuffer.Done {
         if (request.getLength() > RetryHandler.BODY_LIMIT) {
             launch(AttemptRequest.passThrough(request));
         } else {
-            new BodyBuffer(request, RetryHandler.BODY_LIMIT, this).run();
+            BodyPrefix.read(request, RetryHandler.BODY_LIMIT, Promise.from(this::read, callback::failed));
         }
     }
 
-    @Override
-    public void buffered(ByteBuffer body) {
+    /** A body within the bound is kept for the replays; a larger one goes to a single attempt, its start first. */
+    private void read(BodyPrefix prefix) {
+        if (!prefix.complete()) {
+            launch(AttemptRequest.withBody(request, prefix.then(request)));
+            return;
+        }
         synchronized (this) {
-            this.body = body;
+            this.body = prefix.bytes();
         }
-        launch(AttemptRequest.replay(request, 0, body));
-    }
-
-    @Override
-    public void tooLarge(ByteBuffer start) {
-        launch(AttemptRequest.withBody(request, new PrefixedSource(start, request)));
-    }
-
-    @Override
-    public void unreadable(Throwable failure) {
-        callback.failed(failure);
+        launch(AttemptRequest.replay(request, 0, prefix.bytes()));
     }
 
     private void launch(AttemptRequest attemptRequest) {

@@ -2,11 +2,13 @@ package dev.jetway.plugin.mcp.front;
 
 import java.util.function.Consumer;
 
+import dev.jetway.api.http.BodyPrefix;
 import dev.jetway.plugin.mcp.jsonrpc.Incoming;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 
 /**
  * The JSON-RPC messages of a POST body, or the answer that refuses it: 413 past the size limit, 400 with a JSON-RPC
@@ -21,34 +23,32 @@ final class IncomingBody {
     /** Calls {@code received} with the body's messages; otherwise the request has been answered. */
     static void read(Request request, Response response, Callback callback, FrontSettings settings, Consumer<Incoming> received) {
         int limit = settings.maxBodyBytes();
-        BodyReader.read(request, limit, new BodyReader.Outcome() {
-            @Override
-            public void read(byte[] body) {
-                Incoming incoming;
-                try {
-                    incoming = Incoming.parse(body);
-                } catch (Incoming.Invalid e) {
-                    HttpReplies.json(response, callback, 400, e.error());
-                    return;
-                }
-                if (incoming.size() > settings.maxBatchSize()) {
-                    HttpReplies.error(response, callback, 400, JsonRpc.INVALID_REQUEST, "Invalid Request: a batch may hold at most "
-                            + settings.maxBatchSize() + " messages, this one holds " + incoming.size());
-                    return;
-                }
-                received.accept(incoming);
+        if (request.getLength() > limit) {
+            tooLarge(response, callback, limit);
+            return;
+        }
+        BodyPrefix.read(request, limit, Promise.from(body -> {
+            if (!body.complete()) {
+                tooLarge(response, callback, limit);
+                return;
             }
+            Incoming incoming;
+            try {
+                incoming = Incoming.parse(body.toArray());
+            } catch (Incoming.Invalid e) {
+                HttpReplies.json(response, callback, 400, e.error());
+                return;
+            }
+            if (incoming.size() > settings.maxBatchSize()) {
+                HttpReplies.error(response, callback, 400, JsonRpc.INVALID_REQUEST, "Invalid Request: a batch may hold at most "
+                        + settings.maxBatchSize() + " messages, this one holds " + incoming.size());
+                return;
+            }
+            received.accept(incoming);
+        }, callback::failed));
+    }
 
-            @Override
-            public void tooLarge() {
-                HttpReplies.error(response, callback, 413, JsonRpc.INVALID_REQUEST,
-                        "Request body too large: the limit is " + limit + " bytes");
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-                callback.failed(failure);
-            }
-        });
+    private static void tooLarge(Response response, Callback callback, int limit) {
+        HttpReplies.error(response, callback, 413, JsonRpc.INVALID_REQUEST, "Request body too large: the limit is " + limit + " bytes");
     }
 }
