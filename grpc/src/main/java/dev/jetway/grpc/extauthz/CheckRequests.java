@@ -2,6 +2,7 @@ package dev.jetway.grpc.extauthz;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +24,9 @@ import org.eclipse.jetty.server.Request;
  * Envoy's {@code CheckRequest} for a request, as Envoy's ext_authz filter fills it: the client and the gateway as
  * peers, the method, the request target (path and query), host, scheme, protocol, size, lower-case headers with
  * their pseudo headers ({@code :authority}, {@code :method}, {@code :path}, {@code :scheme}), values of a repeated
- * header joined with commas.
+ * header joined as agentgateway joins them: cookies with {@code "; "}, others with {@code ", "}.
  */
 final class CheckRequests {
-
-    /** The namespace of Envoy's HTTP ext_authz filter, under which {@code metadata} goes. */
-    static final String FILTER = "envoy.filters.http.ext_authz";
 
     private CheckRequests() {
     }
@@ -36,12 +34,12 @@ final class CheckRequests {
     /**
      * @param include           the header names to send, lower case, pseudo headers included; empty for all
      * @param contextExtensions {@code context_extensions}
-     * @param metadata          {@code metadata_context.filter_metadata["envoy.filters.http.ext_authz"]}; empty for none
+     * @param filterMetadata    {@code metadata_context.filter_metadata}: a struct per namespace; empty for none
      * @param body              the start of the body, or {@code null}; sent as {@code raw_body} when
      *                          {@code packAsBytes}, else as text
      */
     static CheckRequest of(Request request, List<String> include, Map<String, String> contextExtensions,
-                           Map<String, ?> metadata, byte[] body, boolean packAsBytes) {
+                           Map<String, ? extends Map<?, ?>> filterMetadata, byte[] body, boolean packAsBytes) {
         HttpURI uri = request.getHttpURI();
         String target = uri.getPathQuery() == null ? "/" : uri.getPathQuery();
         AttributeContext.HttpRequest.Builder http = AttributeContext.HttpRequest.newBuilder()
@@ -60,7 +58,7 @@ final class CheckRequests {
             if (packAsBytes) {
                 http.setRawBody(ByteString.copyFrom(body));
             } else {
-                http.setBody(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                http.setBody(new String(body, StandardCharsets.UTF_8));
             }
         }
         long millis = Request.getTimeStamp(request);
@@ -70,9 +68,10 @@ final class CheckRequests {
                 .setRequest(AttributeContext.Request.newBuilder().setHttp(http).setTime(Timestamp.newBuilder()
                         .setSeconds(Math.floorDiv(millis, 1000)).setNanos((int) Math.floorMod(millis, 1000) * 1_000_000)))
                 .putAllContextExtensions(contextExtensions);
-        if (!metadata.isEmpty()) {
-            attributes.setMetadataContext(Metadata.newBuilder().putFilterMetadata(FILTER, Structs.struct(metadata)));
-        }
+        // Set even when empty, as Envoy does: some services read it unconditionally.
+        Metadata.Builder metadata = Metadata.newBuilder();
+        filterMetadata.forEach((namespace, struct) -> metadata.putFilterMetadata(namespace, Structs.struct(struct)));
+        attributes.setMetadataContext(metadata);
         return CheckRequest.newBuilder().setAttributes(attributes).build();
     }
 
@@ -84,7 +83,8 @@ final class CheckRequests {
         headers.put(":path", target);
         headers.put(":scheme", uri.getScheme() == null ? "http" : uri.getScheme());
         for (HttpField field : request.getHeaders()) {
-            headers.merge(field.getLowerCaseName(), field.getValue(), (a, b) -> a + "," + b);
+            String name = field.getLowerCaseName();
+            headers.merge(name, field.getValue(), (a, b) -> a + (name.equals("cookie") ? "; " : ", ") + b);
         }
         if (!include.isEmpty()) {
             headers.keySet().retainAll(include.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());

@@ -22,7 +22,8 @@ import org.eclipse.jetty.server.Request;
  *
  * <pre>{@code
  * GrpcAuthzCheck check = new GrpcAuthzCheck(channel, List.of(), Map.of("tenant", "a"));
- * check.check(request, Map.of(), null, false).whenComplete((decision, failure) -> ...);
+ * check.check(request, Map.of("example.com/user", Map.of("sub", "alice")), null, false)
+ *      .whenComplete((decision, failure) -> ...);
  * }</pre>
  */
 public final class GrpcAuthzCheck {
@@ -45,14 +46,15 @@ public final class GrpcAuthzCheck {
     }
 
     /**
-     * @param metadata    {@code protocol.grpc.metadata}, evaluated for this request: sent under the
-     *                    {@code envoy.filters.http.ext_authz} filter metadata; empty for none
-     * @param body        the start of the request body ({@code includeRequestBody}), or {@code null}
-     * @param packAsBytes whether the body goes as {@code raw_body} rather than as text
+     * @param filterMetadata {@code metadata_context.filter_metadata}, a struct (map) per namespace, such as
+     *                       {@code protocol.grpc.metadata} evaluated for this request; empty for none
+     * @param body           the start of the request body ({@code includeRequestBody}), or {@code null}
+     * @param packAsBytes    whether the body goes as {@code raw_body} rather than as text
      */
-    public CompletableFuture<AuthzDecision> check(Request request, Map<String, ?> metadata, byte[] body, boolean packAsBytes) {
-        return channel.call(CHECK, CheckRequests.of(request, includeRequestHeaders, contextExtensions, metadata, body,
-                packAsBytes), CheckResponse.parser()).thenApply(GrpcAuthzCheck::decision);
+    public CompletableFuture<AuthzDecision> check(Request request, Map<String, ? extends Map<?, ?>> filterMetadata,
+                                                  byte[] body, boolean packAsBytes) {
+        return channel.call(CHECK, CheckRequests.of(request, includeRequestHeaders, contextExtensions, filterMetadata,
+                body, packAsBytes), CheckResponse.parser()).thenApply(GrpcAuthzCheck::decision);
     }
 
     static AuthzDecision decision(CheckResponse response) {

@@ -16,9 +16,9 @@ final class Structs {
     private Structs() {
     }
 
-    static Struct struct(Map<String, ?> map) {
+    static Struct struct(Map<?, ?> map) {
         Struct.Builder struct = Struct.newBuilder();
-        map.forEach((key, value) -> struct.putFields(key, value(value)));
+        map.forEach((key, value) -> struct.putFields(String.valueOf(key), value(value)));
         return struct.build();
     }
 
@@ -37,9 +37,7 @@ final class Structs {
         } else if (value instanceof Number number) {
             built.setNumberValue(number.doubleValue());
         } else if (value instanceof Map<?, ?> map) {
-            Struct.Builder struct = Struct.newBuilder();
-            map.forEach((key, inner) -> struct.putFields(String.valueOf(key), value(inner)));
-            built.setStructValue(struct);
+            built.setStructValue(struct(map));
         } else if (value instanceof List<?> list) {
             ListValue.Builder values = ListValue.newBuilder();
             list.forEach(inner -> values.addValues(value(inner)));

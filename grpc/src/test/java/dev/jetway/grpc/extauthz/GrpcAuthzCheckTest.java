@@ -1,17 +1,15 @@
 package dev.jetway.grpc.extauthz;
 
+import static dev.jetway.grpc.testing.AuthorizationServer.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.BoolValue;
 import com.google.protobuf.Struct;
@@ -20,18 +18,13 @@ import com.google.rpc.Status;
 import dev.jetway.core.testing.Http;
 import dev.jetway.core.testing.Upstream;
 import dev.jetway.grpc.GrpcChannel;
-import io.envoyproxy.envoy.config.core.v3.HeaderValue;
-import io.envoyproxy.envoy.config.core.v3.HeaderValueOption;
+import dev.jetway.grpc.testing.AuthorizationServer;
 import io.envoyproxy.envoy.service.auth.v3.AttributeContext;
-import io.envoyproxy.envoy.service.auth.v3.AuthorizationGrpc;
 import io.envoyproxy.envoy.service.auth.v3.CheckRequest;
 import io.envoyproxy.envoy.service.auth.v3.CheckResponse;
 import io.envoyproxy.envoy.service.auth.v3.DeniedHttpResponse;
 import io.envoyproxy.envoy.service.auth.v3.OkHttpResponse;
 import io.envoyproxy.envoy.type.v3.HttpStatus;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.StreamObserver;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
 import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
@@ -53,28 +46,27 @@ import org.junit.jupiter.api.Test;
  */
 class GrpcAuthzCheckTest {
 
-    private final List<CheckRequest> received = new CopyOnWriteArrayList<>();
-    private Server service;
+    private AuthorizationServer service;
     private HttpClient client;
     private GrpcChannel channel;
     private Upstream gateway;
 
     @BeforeEach
     void start() throws Exception {
-        service = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(new Service(received))
-                .build().start();
+        service = AuthorizationServer.start(GrpcAuthzCheckTest::decide);
         ClientConnector connector = new ClientConnector();
         client = new HttpClient(new HttpClientTransportDynamic(connector, HttpClientConnectionFactory.HTTP11,
                 new ClientConnectionFactoryOverHTTP2.HTTP2(new HTTP2Client(connector))));
         client.start();
-        channel = new GrpcChannel(client, "127.0.0.1:" + service.getPort(), Duration.ofSeconds(30));
+        channel = new GrpcChannel(client, service.address(), Duration.ofSeconds(30));
         channel.start();
         GrpcAuthzCheck check = new GrpcAuthzCheck(channel, List.of(), Map.of("tenant", "a"));
         // A server that asks the service about each request and answers with what it decided.
         gateway = Upstream.start(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                check.check(request, Map.of("user", "alice", "level", 3L), "the body".getBytes(StandardCharsets.UTF_8), false)
+                check.check(request, Map.of("example.com/authn", Map.of("user", "alice", "level", 3L)),
+                                "the body".getBytes(StandardCharsets.UTF_8), false)
                         .whenComplete((decision, failure) -> {
                             String text = failure != null ? "failed " + failure.getMessage() : describe(decision);
                             response.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
@@ -89,7 +81,7 @@ class GrpcAuthzCheckTest {
         gateway.close();
         channel.stop();
         client.stop();
-        service.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        service.close();
     }
 
     private static String describe(AuthzDecision decision) {
@@ -112,7 +104,7 @@ class GrpcAuthzCheckTest {
         assertEquals("allowed request=x-user: alice;x-tag: a;x-tag: b remove=[authorization]"
                 + " response=[HeaderChange[name=x-checked, value=yes, action=OVERWRITE]] metadata={verdict=ok}", answer.body());
 
-        AttributeContext attributes = received.get(0).getAttributes();
+        AttributeContext attributes = service.next().getAttributes();
         AttributeContext.HttpRequest http = attributes.getRequest().getHttp();
         assertEquals("GET", http.getMethod());
         assertEquals("/tools/call?x=1", http.getPath());
@@ -128,7 +120,7 @@ class GrpcAuthzCheckTest {
         assertEquals(gateway.port(), attributes.getDestination().getAddress().getSocketAddress().getPortValue());
         assertTrue(attributes.getRequest().getTime().getSeconds() > 0);
         assertEquals(Map.of("tenant", "a"), attributes.getContextExtensionsMap());
-        Struct metadata = attributes.getMetadataContext().getFilterMetadataOrThrow("envoy.filters.http.ext_authz");
+        Struct metadata = attributes.getMetadataContext().getFilterMetadataOrThrow("example.com/authn");
         assertEquals("alice", metadata.getFieldsOrThrow("user").getStringValue());
         assertEquals(3.0, metadata.getFieldsOrThrow("level").getNumberValue());
     }
@@ -141,38 +133,23 @@ class GrpcAuthzCheckTest {
     }
 
     /** Envoy's Authorization service: allows x-allow: yes with changes, denies x-allow: bare with a bare status. */
-    private static final class Service extends AuthorizationGrpc.AuthorizationImplBase {
-        private final List<CheckRequest> received;
-
-        Service(List<CheckRequest> received) {
-            this.received = received;
+    private static CheckResponse decide(CheckRequest request) {
+        String allow = AuthorizationServer.http(request).getHeadersMap().getOrDefault("x-allow", "");
+        CheckResponse.Builder response = CheckResponse.newBuilder();
+        if (allow.equals("yes")) {
+            response.setStatus(Status.newBuilder().setCode(0)).setOkResponse(OkHttpResponse.newBuilder()
+                            .addHeaders(header("x-user", "alice"))
+                            .addHeaders(header("x-tag", "b").toBuilder().setAppend(BoolValue.of(true)))
+                            .addHeadersToRemove("authorization")
+                            .addResponseHeadersToAdd(header("x-checked", "yes")))
+                    .setDynamicMetadata(Struct.newBuilder().putFields("verdict", Value.newBuilder().setStringValue("ok").build()));
+        } else if (allow.equals("bare")) {
+            response.setStatus(Status.newBuilder().setCode(7));
+        } else {
+            response.setStatus(Status.newBuilder().setCode(16)).setDeniedResponse(DeniedHttpResponse.newBuilder()
+                    .setStatus(HttpStatus.newBuilder().setCodeValue(401)).addHeaders(header("WWW-Authenticate", "Bearer"))
+                    .setBody("go away"));
         }
-
-        @Override
-        public void check(CheckRequest request, StreamObserver<CheckResponse> answer) {
-            received.add(request);
-            String allow = request.getAttributes().getRequest().getHttp().getHeadersMap().getOrDefault("x-allow", "");
-            CheckResponse.Builder response = CheckResponse.newBuilder();
-            if (allow.equals("yes")) {
-                response.setStatus(Status.newBuilder().setCode(0)).setOkResponse(OkHttpResponse.newBuilder()
-                                .addHeaders(option("x-user", "alice"))
-                                .addHeaders(option("x-tag", "b").toBuilder().setAppend(BoolValue.of(true)))
-                                .addHeadersToRemove("authorization")
-                                .addResponseHeadersToAdd(option("x-checked", "yes")))
-                        .setDynamicMetadata(Struct.newBuilder().putFields("verdict", Value.newBuilder().setStringValue("ok").build()));
-            } else if (allow.equals("bare")) {
-                response.setStatus(Status.newBuilder().setCode(7));
-            } else {
-                response.setStatus(Status.newBuilder().setCode(16)).setDeniedResponse(DeniedHttpResponse.newBuilder()
-                        .setStatus(HttpStatus.newBuilder().setCodeValue(401)).addHeaders(option("WWW-Authenticate", "Bearer"))
-                        .setBody("go away"));
-            }
-            answer.onNext(response.build());
-            answer.onCompleted();
-        }
-
-        private static HeaderValueOption option(String name, String value) {
-            return HeaderValueOption.newBuilder().setHeader(HeaderValue.newBuilder().setKey(name).setValue(value)).build();
-        }
+        return response.build();
     }
 }

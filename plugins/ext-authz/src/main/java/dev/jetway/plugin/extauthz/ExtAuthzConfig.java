@@ -10,12 +10,23 @@ import dev.jetway.plugin.extauthz.spi.BodyOptions;
 /**
  * {@code extAuthz}, as agentgateway v1.1 writes it: the service ({@code host}; {@code backend} and {@code service}
  * refs are refused by name), its connection {@code policies}, the {@code protocol} (one key, whose value the
- * {@link dev.jetway.plugin.extauthz.spi.ExtAuthzProtocolFactory} of that key binds), {@code failureMode}
+ * {@link dev.jetway.plugin.extauthz.spi.ExtAuthzProtocolFactory} of that key binds; {@code grpc} when omitted), {@code failureMode}
  * ({@code allow}, {@code deny} or {@code {denyWithStatus: N}}), {@code includeRequestHeaders} and
  * {@code includeRequestBody}.
  */
 public record ExtAuthzConfig(String host, JsonNode backend, JsonNode service, ObjectNode policies, ObjectNode protocol,
                              JsonNode failureMode, List<String> includeRequestHeaders, BodyOptions includeRequestBody) {
+
+    /**
+     * {@code protocol: {grpc: {...}}}: Envoy's ext_authz v3 over gRPC.
+     *
+     * @param context  static {@code context_extensions} of each check
+     * @param metadata CEL values sent as {@code metadata_context.filter_metadata}, each key a namespace whose value
+     *                 must be a map; when unset, a request's {@code jwt} claims go under
+     *                 {@code envoy.filters.http.jwt_authn} as {@code jwt_payload}
+     */
+    public record GrpcProtocol(Map<String, String> context, Map<String, String> metadata) {
+    }
 
     /**
      * {@code protocol: {http: {...}}}: every value but the header names is CEL.

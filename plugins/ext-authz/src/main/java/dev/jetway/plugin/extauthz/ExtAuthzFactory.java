@@ -23,16 +23,16 @@ import org.eclipse.jetty.server.Handler;
 import org.pf4j.Extension;
 
 /**
- * {@code extAuthz: {host: localhost:4180, protocol: {http: {...}}, failureMode: deny, ...}}: an external service
+ * {@code extAuthz: {host: localhost:9000, protocol: {grpc: {...}}, failureMode: deny, ...}}: an external service
  * decides about each request, on a listener (before routing) or a route. The protocol comes from the
- * {@link ExtAuthzProtocolFactory} of its key: {@code http} here; {@code grpc}, agentgateway's default, from another
- * plugin when one is loaded.
+ * {@link ExtAuthzProtocolFactory} of its key: {@code grpc} (the default, as in agentgateway) and {@code http} here,
+ * others from plugins that extend this one.
  */
 @Extension
 public final class ExtAuthzFactory implements PolicyFactory<ExtAuthzConfig> {
 
-    /** agentgateway's protocols; the default when {@code protocol} is omitted comes first. */
-    private static final List<String> PROTOCOLS = List.of("grpc", "http");
+    /** agentgateway's protocol when {@code protocol} is omitted. */
+    private static final String DEFAULT_PROTOCOL = "grpc";
 
     @Override
     public String type() {
@@ -111,22 +111,18 @@ public final class ExtAuthzFactory implements PolicyFactory<ExtAuthzConfig> {
     /** The check of the protocol the config names ({@code grpc} when it names none, as in agentgateway). */
     private static AuthzCheck protocol(ExtAuthzConfig config, CheckSettings settings, FactoryContext context)
             throws ConfigException {
+        Map<String, ExtAuthzProtocolFactory<?>> loaded = loaded(context);
+        String allowed = String.join(", ", loaded.keySet());
         JsonNode written = config.protocol();
         if (written != null && written.size() != 1) {
-            throw new ConfigException("protocol", "expected exactly one of " + String.join(", ", PROTOCOLS)
-                    + ", such as {http: {path: '\"/oauth2/auth\"'}}");
+            throw new ConfigException("protocol", "expected exactly one of " + allowed + ", such as {grpc: {}} or"
+                    + " {http: {path: '\"/oauth2/auth\"'}}");
         }
-        String key = written == null ? PROTOCOLS.get(0) : written.fieldNames().next();
+        String key = written == null ? DEFAULT_PROTOCOL : written.fieldNames().next();
         String at = written == null ? "" : "protocol." + key;
-        Map<String, ExtAuthzProtocolFactory<?>> loaded = loaded(context);
         ExtAuthzProtocolFactory<?> factory = loaded.get(key);
-        if (factory == null && !PROTOCOLS.contains(key)) {
-            throw new ConfigException(at, "unknown protocol \"" + key + "\"; allowed: " + String.join(", ", PROTOCOLS));
-        }
         if (factory == null) {
-            throw new ConfigException(at, "extAuthz over " + key + (written == null ? " (agentgateway's default protocol)" : "")
-                    + " is not supported by the loaded plugins; supported: protocol: {" + String.join(" | ", loaded.keySet())
-                    + ": {...}}");
+            throw new ConfigException(at, "unknown protocol \"" + key + "\"; allowed: " + allowed);
         }
         JsonNode value = written == null ? JsonNodeFactory.instance.objectNode() : written.get(key);
         return create(factory, value, at, settings, context);

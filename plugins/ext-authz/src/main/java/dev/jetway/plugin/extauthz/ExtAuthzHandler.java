@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 import dev.jetway.api.expression.ExpressionVariables;
 import dev.jetway.api.http.BodyPrefix;
+import dev.jetway.api.http.HeadersOnCommit;
 import dev.jetway.api.http.PlainText;
 import dev.jetway.plugin.extauthz.spi.AuthzCheck;
 import dev.jetway.plugin.extauthz.spi.BodyOptions;
@@ -20,19 +21,20 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Asks the authorization service about each request before the handlers it wraps see it, without blocking: reads
- * the start of the body first when the check carries it, then lets the request go on with the service's headers
- * and {@code extauthz} variable, answers as the service said, or applies the {@code failureMode} when the service
- * could not decide.
+ * the start of the body first when the check carries it, then lets the request go on with the service's header
+ * changes and {@code extauthz} variable, answers as the service said, or applies the {@code failureMode} when the
+ * service could not decide. A check with a life cycle (gRPC's channel) is a bean of this handler.
  */
 final class ExtAuthzHandler extends Handler.Wrapper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtAuthzHandler.class);
-    private static final String REFUSED = "external authorization failed";
+    private static final String REFUSED = Verdict.Deny.REFUSED;
 
     private final AuthzCheck check;
     private final BodyOptions body;
@@ -47,6 +49,9 @@ final class ExtAuthzHandler extends Handler.Wrapper {
         this.failureMode = requireNonNull(failureMode, "failureMode");
         this.service = requireNonNull(service, "service");
         this.location = requireNonNull(location, "location");
+        if (check instanceof LifeCycle lifeCycle) {
+            addBean(lifeCycle, true);
+        }
     }
 
     @Override
@@ -85,8 +90,13 @@ final class ExtAuthzHandler extends Handler.Wrapper {
             if (allow.metadata() != null) {
                 ExpressionVariables.put(request, "extauthz", allow.metadata());
             }
-            proceed(allow.requestHeaders().size() == 0 ? request : new RequestWithHeaders(request, allow.requestHeaders()),
-                    response, callback);
+            Request forwarded = allow.requestHeaders() == null ? request : new RequestWithHeaders(request, allow.requestHeaders());
+            if (allow.responseHeaders() == null) {
+                proceed(forwarded, response, callback);
+            } else {
+                HeadersOnCommit decorated = new HeadersOnCommit(forwarded, response, allow.responseHeaders());
+                proceed(forwarded, decorated, decorated.callback(callback));
+            }
         } else if (verdict instanceof Verdict.Deny deny) {
             response.setStatus(deny.status());
             for (HttpField field : deny.headers()) {

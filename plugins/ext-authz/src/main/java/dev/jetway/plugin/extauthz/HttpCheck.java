@@ -60,7 +60,7 @@ final class HttpCheck implements AuthzCheck {
         } catch (ExpressionException | IllegalArgumentException e) {
             // agentgateway refuses the request when it cannot say where to ask, whatever the failure mode.
             LOG.warn("extAuthz: no check request for {} {}: {}", request.getMethod(), request.getHttpURI().getPath(), e.getMessage());
-            verdict.succeeded(HttpVerdicts.FAILED);
+            verdict.succeeded(Verdict.Deny.refused());
             return;
         }
         check.send(new BufferingResponseListener(MAX_ANSWER_BYTES) {

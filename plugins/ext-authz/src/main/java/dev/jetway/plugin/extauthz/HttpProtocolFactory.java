@@ -1,7 +1,6 @@
 package dev.jetway.plugin.extauthz;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,32 +65,13 @@ public final class HttpProtocolFactory implements ExtAuthzProtocolFactory<HttpPr
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
-        Map<String, Expression> added = expressions(at + "addRequestHeaders", config.addRequestHeaders(), true, context, problems);
-        Map<String, Expression> metadata = expressions(at + "metadata", config.metadata(), false, context, problems);
+        Map<String, Expression> added = ExpressionMaps.headers(at + "addRequestHeaders", config.addRequestHeaders(), PSEUDO,
+                context, problems);
+        Map<String, Expression> metadata = ExpressionMaps.compile(at + "metadata", config.metadata(), context, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new HttpCheck(context.httpClient(), settings, included, path, added,
                 new HttpVerdicts(responseHeaders, metadata, redirect, context.location()));
-    }
-
-    /** Compiles a map of CEL values, in the order written; keys are header names when {@code headers}. */
-    private static Map<String, Expression> expressions(String field, Map<String, String> written, boolean headers,
-                                                       FactoryContext context, List<ConfigProblem> problems) {
-        Map<String, Expression> compiled = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : written == null ? Map.<String, String>of().entrySet() : written.entrySet()) {
-            String key = headers ? entry.getKey().toLowerCase(java.util.Locale.ROOT) : entry.getKey();
-            String problem = headers ? HeaderNames.problem(entry.getKey(), PSEUDO) : null;
-            if (problem != null) {
-                problems.add(new ConfigProblem(field + "." + entry.getKey(), problem));
-                continue;
-            }
-            try {
-                compiled.put(key, context.expressions().compile(field + "." + entry.getKey(), entry.getValue()));
-            } catch (ConfigException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        return compiled;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.jetway.api.expression.Expression;
 import dev.jetway.api.expression.ExpressionException;
@@ -25,9 +26,6 @@ import org.slf4j.LoggerFactory;
  * {@code redirect} sends the client there (302); any other answer is passed to the client as it came.
  */
 final class HttpVerdicts {
-
-    /** agentgateway's answer when it cannot put a check or a redirect together. */
-    static final Verdict FAILED = Verdict.Deny.plainText(HttpStatus.FORBIDDEN_403, "external authorization failed");
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpVerdicts.class);
 
@@ -73,8 +71,9 @@ final class HttpVerdicts {
                 copied.put(name, field.getValue());
             }
         }
+        Consumer<HttpFields.Mutable> copy = copied.size() == 0 ? null : headers -> copied.forEach(headers::put);
         if (metadata.isEmpty()) {
-            return new Verdict.Allow(copied, null);
+            return new Verdict.Allow(copy, null, null);
         }
         Map<String, Object> response = Map.of("code", (long) answer.getStatus(), "headers", headers(answer.getHeaders()),
                 "body", body);
@@ -87,7 +86,7 @@ final class HttpVerdicts {
                         e.getMessage());
             }
         }
-        return new Verdict.Allow(copied, values);
+        return new Verdict.Allow(copy, null, values);
     }
 
     private Verdict redirect(Request request) {
@@ -101,7 +100,7 @@ final class HttpVerdicts {
         } catch (ExpressionException e) {
             LOG.warn("extAuthz at {}: redirect {} failed: {}", location, redirect.source(), e.getMessage());
         }
-        return FAILED;
+        return Verdict.Deny.refused();
     }
 
     /** As CEL's {@code response.headers} shows them: lower-case names, repeated values joined with commas. */

@@ -1,20 +1,19 @@
 package dev.jetway.plugin.extauthz;
 
-import org.eclipse.jetty.http.HttpField;
+import java.util.function.Consumer;
+
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 
-/** The request with some headers set (replacing any of the same name), for the handlers and the backend after it. */
+/** The request with the authorization service's changes to its headers, for the handlers and the backend after it. */
 final class RequestWithHeaders extends Request.Wrapper {
 
     private final HttpFields headers;
 
-    RequestWithHeaders(Request request, HttpFields set) {
+    RequestWithHeaders(Request request, Consumer<HttpFields.Mutable> edit) {
         super(request);
         HttpFields.Mutable headers = HttpFields.build(request.getHeaders());
-        for (HttpField field : set) {
-            headers.put(field);
-        }
+        edit.accept(headers);
         this.headers = headers.asImmutable();
     }
 

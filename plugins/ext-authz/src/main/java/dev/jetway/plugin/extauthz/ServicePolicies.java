@@ -18,7 +18,7 @@ import dev.jetway.api.FactoryContext;
  */
 final class ServicePolicies {
 
-    /** agentgateway's default for an HTTP check. */
+    /** agentgateway's default for a check. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(200);
 
     /** agentgateway's {@code SimpleLocalBackendPolicies} besides {@code http}. */
@@ -45,7 +45,7 @@ final class ServicePolicies {
                 Http http = context.bind(entry.getValue(), Http.class, at);
                 if (http.version() != null) {
                     problems.add(new ConfigProblem(at + ".version", "policies.http.version is not supported for extAuthz"
-                            + " yet; checks use HTTP/1.1"));
+                            + " yet; http checks use HTTP/1.1, grpc checks HTTP/2"));
                 }
                 if (http.requestTimeout() != null) {
                     timeout = http.requestTimeout();

@@ -1,6 +1,7 @@
 package dev.jetway.plugin.extauthz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,16 +31,28 @@ class ExtAuthzConfigTest {
     }
 
     @Test
-    void grpcIsNotSpokenHereAndIsAgentgatewaysDefault() {
-        assertEquals(List.of(AT + ": extAuthz over grpc (agentgateway's default protocol) is not supported by the loaded"
-                + " plugins; supported: protocol: {http: {...}}"), problems("{host: localhost:9000}"));
-        assertEquals(List.of(AT + ".protocol.grpc: extAuthz over grpc is not supported by the loaded plugins; supported:"
-                + " protocol: {http: {...}}"), problems("{host: localhost:9000, protocol: {grpc: {}}}"));
+    void grpcIsTheDefaultProtocol() {
+        assertEquals(List.of(), problems("{host: \"127.0.0.1:9000\"}"));
+        assertEquals(List.of(), problems("{host: localhost:9000, protocol: {grpc: {context: {tenant: a},"
+                + " metadata: {example.com/user: '{\"sub\": jwt.sub}'}}}}"));
+    }
+
+    @Test
+    void grpcNeedsHostAndPortAndChecksItsKeysAndExpressions() {
+        assertEquals(List.of(AT + ".host: extAuthz over grpc (the default protocol) cannot reach a Unix socket yet; give"
+                + " the service's \"host:port\", or use protocol: {http: {}} for an HTTP service on \"unix:/run/authz.sock\""),
+                problems("{host: \"unix:/run/authz.sock\"}"));
+        assertEquals(List.of(AT + ".protocol.grpc.contexts: unknown key \"contexts\"; allowed keys: context, metadata"),
+                problems("{host: localhost:9000, protocol: {grpc: {contexts: {tenant: a}}}}"));
+        List<String> cel = problems("{host: localhost:9000, protocol: {grpc: {metadata: {a: 'request.path +'}}}}");
+        assertEquals(1, cel.size(), cel.toString());
+        assertTrue(cel.get(0).startsWith(AT + ".protocol.grpc.metadata.a: invalid CEL expression"), cel.get(0));
     }
 
     @Test
     void theProtocolIsExactlyOneKnownKey() {
-        assertEquals(List.of(AT + ".protocol: expected exactly one of grpc, http, such as {http: {path: '\"/oauth2/auth\"'}}"),
+        assertEquals(List.of(AT + ".protocol: expected exactly one of grpc, http, such as {grpc: {}} or"
+                + " {http: {path: '\"/oauth2/auth\"'}}"),
                 problems("{host: localhost:9000, protocol: {grpc: {}, http: {}}}"));
         assertEquals(List.of(AT + ".protocol.websocket: unknown protocol \"websocket\"; allowed: grpc, http"),
                 problems("{host: localhost:9000, protocol: {websocket: {}}}"));

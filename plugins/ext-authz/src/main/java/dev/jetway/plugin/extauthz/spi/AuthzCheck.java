@@ -6,7 +6,8 @@ import org.eclipse.jetty.util.Promise;
 /**
  * Asks the authorization service about one request. Never blocks: the verdict arrives through the promise, once,
  * on any thread. A failed promise means the service could not decide (down, timed out, unreadable answer), and the
- * policy's {@code failureMode} applies.
+ * policy's {@code failureMode} applies. A check that holds resources (a channel, a client of its own) implements
+ * {@link org.eclipse.jetty.util.component.LifeCycle}: the policy's handler then starts and stops it with itself.
  *
  * <pre>{@code
  * check.check(request, null, Promise.from(verdict -> apply(verdict), failure -> failureMode(failure)));
