@@ -36,7 +36,12 @@ public final class JetwayProcess implements AutoCloseable {
         builder.environment().putAll(Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
         builder.environment().putAll(environment);
         JetwayProcess jetway = new JetwayProcess(builder.start(), log);
-        jetway.awaitPort(port);
+        try {
+            jetway.awaitPort(port);
+        } catch (Throwable notListening) {
+            jetway.close(); // a gateway that never listened must not outlive the test
+            throw notListening;
+        }
         return jetway;
     }
 
