@@ -2,6 +2,7 @@ package dev.jetway.core.listener;
 
 import javax.net.ssl.SSLEngine;
 
+import dev.jetway.core.ops.RefusedClientCertificates;
 import dev.jetway.core.tls.ConscryptSupport;
 
 import org.eclipse.jetty.io.EndPoint;
@@ -24,6 +25,9 @@ final class ListenerSslConnectionFactory extends SslConnectionFactory {
             // BoringSSL reads and writes direct buffers in place; heap ones it copies through a direct buffer of its own.
             setDirectBuffersForEncryption(true);
             setDirectBuffersForDecryption(true);
+        }
+        if (listener.tls().getNeedClientAuth()) {
+            addBean(new RefusedClientCertificates(listener.name()));
         }
     }
 

@@ -60,7 +60,8 @@ public final class HandshakeMetrics implements SslHandshakeListener {
         if (text.contains("cipher") || text.contains("no_shared") || text.contains("no appropriate")) {
             return "no_shared_cipher";
         }
-        if (text.contains("empty client certificate") || text.contains("certificate_required") || text.contains("certificate required")) {
+        if (text.contains("empty client certificate") || text.contains("certificate_required") || text.contains("certificate required")
+                || text.contains("peer_did_not_return_a_certificate")) {
             return "client_certificate_missing";
         }
         if (text.contains("pkix") || text.contains("unknown_ca") || text.contains("certification path") || text.contains("certificate")) {

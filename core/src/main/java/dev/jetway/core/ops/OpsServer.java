@@ -1,7 +1,9 @@
 package dev.jetway.core.ops;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -92,6 +94,17 @@ public final class OpsServer {
     public void start() throws Exception {
         if (connectors.isEmpty()) {
             return;
+        }
+        for (ServerConnector connector : connectors) {
+            try {
+                connector.open();
+            } catch (IOException e) {
+                connectors.forEach(ServerConnector::close);
+                // The connector's name is the endpoint's: admin, stats or readiness (config.statsAddr, STATS_ADDR).
+                String name = connector.getName();
+                throw PortUnavailableException.of(name + " endpoint", connector.getHost(), connector.getPort(), "set config."
+                        + name + "Addr or " + name.toUpperCase(Locale.ROOT) + "_ADDR to another address, or to off", e);
+            }
         }
         server.start();
         for (ServerConnector connector : connectors) {

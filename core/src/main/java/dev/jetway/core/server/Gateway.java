@@ -1,6 +1,7 @@
 package dev.jetway.core.server;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import dev.jetway.core.ops.AdminHandler;
 import dev.jetway.core.ops.GatewayMetrics;
 import dev.jetway.core.ops.LogLevels;
 import dev.jetway.core.ops.OpsServer;
+import dev.jetway.core.ops.PortUnavailableException;
 import dev.jetway.core.ops.RequestObserver;
 import dev.jetway.core.plugin.PluginRegistry;
 import dev.jetway.core.plugin.Registered;
@@ -247,7 +249,13 @@ public final class Gateway {
         metrics.bind(connector, name);
         server.addConnector(connector);
         opened.add(connector);
-        connector.start();
+        try {
+            connector.start();
+        } catch (IOException e) {
+            List<String> names = bind.handler().state().listeners().stream().map(l -> "\"" + l.name() + "\"").toList();
+            throw PortUnavailableException.of((names.size() == 1 ? "listener " : "listeners ") + String.join(", ", names),
+                    connector.getHost(), bind.port(), "the bind's port: choose a free one, or stop the process that holds it", e);
+        }
         LOG.info("Listening on {}:{} ({})", connector.getHost() == null ? "*" : connector.getHost(), connector.getLocalPort(),
                 String.join(", ", connector.getProtocols()));
         return holder[0];

@@ -12,6 +12,7 @@ import dev.jetway.core.config.ConfigReader;
 import dev.jetway.core.config.EnvExpander;
 import dev.jetway.core.config.InvalidConfigException;
 import dev.jetway.core.ops.LogLevels;
+import dev.jetway.core.ops.PortUnavailableException;
 import dev.jetway.core.plugin.PluginRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,8 +133,11 @@ public final class Main {
 
     private static String describe(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof PortUnavailableException)) {
             cause = cause.getCause();
+        }
+        if (cause instanceof PortUnavailableException) {
+            return cause.getMessage();
         }
         if (cause instanceof java.net.BindException) {
             return "a port is already in use or cannot be bound (" + cause.getMessage() + ")";

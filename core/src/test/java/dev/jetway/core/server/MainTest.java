@@ -96,7 +96,8 @@ class MainTest {
                       listeners: [{routes: [{backends: [{testEcho: {name: b}}]}]}]
                     """.formatted(taken.getLocalPort()));
             assertEquals(1, run.status());
-            assertTrue(run.err().startsWith("jetway: cannot start: a port is already in use"), run.err());
+            assertEquals("jetway: cannot start: listener \"listener0\": port " + taken.getLocalPort() + " on 127.0.0.1 is in use by"
+                    + " another process (the bind's port: choose a free one, or stop the process that holds it)\n", run.err());
         }
     }
 }

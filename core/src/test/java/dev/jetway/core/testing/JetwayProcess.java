@@ -32,7 +32,16 @@ public final class JetwayProcess implements AutoCloseable {
 
     /** Runs {@code command} with {@code environment} added to this JVM's, and waits until it listens on {@code port}. */
     public static JetwayProcess start(List<String> command, Map<String, String> environment, Path log, int port) throws Exception {
+        return start(command, environment, null, log, port);
+    }
+
+    /** As {@link #start(List, Map, Path, int)}, in {@code directory} ({@code null}: this JVM's working directory). */
+    public static JetwayProcess start(List<String> command, Map<String, String> environment, Path directory, Path log, int port)
+            throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().putAll(Map.of("ADMIN_ADDR", "off", "STATS_ADDR", "off", "READINESS_ADDR", "off"));
         builder.environment().putAll(environment);
         JetwayProcess jetway = new JetwayProcess(builder.start(), log);
@@ -53,12 +62,21 @@ public final class JetwayProcess implements AutoCloseable {
     /** As {@link #main(Path, Path, int, String...)}, with {@code environment} added to this JVM's. */
     public static JetwayProcess main(Path config, Map<String, String> environment, Path log, int port, String... jvmOptions)
             throws Exception {
+        return main(config, environment, null, log, port, jvmOptions);
+    }
+
+    /**
+     * As {@link #main(Path, Map, Path, int, String...)}, in {@code directory}: where relative paths and the processes
+     * the gateway starts (such as {@code npx} for stdio MCP servers, which looks for packages there) begin.
+     */
+    public static JetwayProcess main(Path config, Map<String, String> environment, Path directory, Path log, int port,
+                                     String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jetway.core.server.Main",
                 "-f", config.toString(), "--bind-address", "127.0.0.1"));
-        return start(command, environment, log, port);
+        return start(command, environment, directory, log, port);
     }
 
     public static int freePort() throws IOException {

@@ -136,6 +136,11 @@ public final class TestCertificates {
                 Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(1)));
     }
 
+    /** A client certificate valid only between the given instants (for expired-certificate tests). */
+    public Issued client(String commonName, Instant notBefore, Instant notAfter) {
+        return issue(KeyType.EC, "O=jetway tests,CN=" + commonName, List.of(), KeyPurposeId.id_kp_clientAuth, notBefore, notAfter);
+    }
+
     /** A server certificate valid only between the given instants (for expired-certificate tests). */
     public Issued server(KeyType type, Instant notBefore, Instant notAfter, String... names) {
         return issue(type, "CN=" + names[0], List.of(names), KeyPurposeId.id_kp_serverAuth, notBefore, notAfter);

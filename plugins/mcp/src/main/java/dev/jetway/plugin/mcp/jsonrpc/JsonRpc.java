@@ -145,6 +145,17 @@ public final class JsonRpc {
         return error.path("message").asText("error " + error.path("code").asText());
     }
 
+    /**
+     * Whether two ids are the same JSON-RPC id: the id 7 the gateway wrote and the 7 a target sends back are held in
+     * different Java types (a long written, an int read), which {@link JsonNode#equals} tells apart.
+     */
+    public static boolean sameId(JsonNode a, JsonNode b) {
+        if (a != null && b != null && a.isIntegralNumber() && b.isIntegralNumber()) {
+            return a.bigIntegerValue().equals(b.bigIntegerValue());
+        }
+        return a != null && a.equals(b);
+    }
+
     public static String method(JsonNode message) {
         return message.path("method").asText();
     }

@@ -16,10 +16,10 @@ import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 final class InitializeMerger implements Plan.Merger {
 
     /**
-     * Capabilities whose requests the gateway knows how to route across targets. Others (such as {@code tasks},
-     * whose ids carry no target) are left out rather than advertised and then refused.
+     * Capabilities whose requests the gateway knows how to route across targets ({@code tasks} by the target in the
+     * task id, see {@link TaskIds}). Others (experimental ones) are left out rather than advertised and then refused.
      */
-    static final List<String> ROUTABLE_CAPABILITIES = List.of("tools", "prompts", "resources", "logging", "completions");
+    static final List<String> ROUTABLE_CAPABILITIES = List.of("tools", "prompts", "resources", "logging", "completions", "tasks");
 
     private final ObjectNode serverInfo;
 

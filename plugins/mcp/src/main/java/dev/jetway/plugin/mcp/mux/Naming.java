@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * How a multiplexing gateway names what its targets offer: tools and prompts as {@code <target>_<name>}, resources
- * as {@code <target>+<uri>}. Target names cannot contain {@code _} or {@code +}, so splitting at the first one is
+ * as {@code <target>+<uri>}, tasks as {@code <target>+<taskId>}. Target names cannot contain {@code _} or {@code +}, so splitting at the first one is
  * unambiguous whatever the upstream's own names contain.
  */
 public final class Naming {
@@ -35,6 +35,11 @@ public final class Naming {
         return target + '+' + uri;
     }
 
+    /** A task id as clients see it: task ids are the target's own, so two targets may hand out the same one. */
+    public String taskId(String target, String taskId) {
+        return target + '+' + taskId;
+    }
+
     /** The target and tool or prompt name of {@code qualified}; empty when it names no configured target. */
     public Optional<Qualified> splitName(String qualified) {
         return split(qualified, '_');
@@ -42,6 +47,11 @@ public final class Naming {
 
     /** The target and resource URI of {@code qualified}; empty when it names no configured target. */
     public Optional<Qualified> splitUri(String qualified) {
+        return split(qualified, '+');
+    }
+
+    /** The target and its own task id of {@code qualified}; empty when it names no configured target. */
+    public Optional<Qualified> splitTaskId(String qualified) {
         return split(qualified, '+');
     }
 

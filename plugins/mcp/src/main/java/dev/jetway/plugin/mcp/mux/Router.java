@@ -12,9 +12,10 @@ import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Decides where a client request goes when the gateway multiplexes: calls route by the target in the name or URI
- * (which is stripped on the way), lists and {@code initialize} fan out and merge, {@code ping} is answered here.
- * Methods that carry no target cannot be routed and are refused by name.
+ * Decides where a client request goes when the gateway multiplexes: calls route by the target in the name, URI or
+ * task id (which is stripped on the way), lists and {@code initialize} fan out and merge, {@code ping} is answered
+ * here. Methods that carry no target cannot be routed and are refused by name. What targets send the client is
+ * qualified the same way ({@link #fromTarget}).
  */
 public final class Router {
 
@@ -37,7 +38,7 @@ public final class Router {
         ObjectNode params = JsonRpc.params(request);
         Optional<ListKind> list = ListKind.of(method);
         if (list.isPresent()) {
-            return list(list.get(), request, params);
+            return list(ListMerger.of(list.get(), naming), request, params);
         }
         return switch (method) {
             case "initialize" -> new Plan.FanOut(copies(request), new InitializeMerger(serverInfo), false);
@@ -47,15 +48,36 @@ public final class Router {
             case "prompts/get" -> byName(request, params, "name", "prompt");
             case "resources/read", "resources/subscribe", "resources/unsubscribe" -> byUri(request, params, params);
             case "completion/complete" -> completion(request, params);
+            case "tasks/get", "tasks/result", "tasks/cancel" -> byTaskId(request, params);
+            case "tasks/list" -> list(ListMerger.tasks(naming), request, params);
             default -> new Plan.Reject(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method
                     + " (the gateway cannot tell which of its MCP targets " + naming.targets() + " should answer it)");
         };
     }
 
-    private Plan list(ListKind kind, ObjectNode request, ObjectNode params) {
+    /**
+     * A target's request or notification on its way to the client: resource URIs and task ids in it are qualified
+     * with the target. Requests for {@code tasks/*} that a target makes of the client name the client's own tasks
+     * and stay as they are.
+     */
+    public void fromTarget(String target, ObjectNode message) {
+        String method = JsonRpc.method(message);
+        ObjectNode params = JsonRpc.params(message);
+        if (params == null || method.startsWith("tasks/")) {
+            return;
+        }
+        if (method.equals("notifications/resources/updated") && params.path("uri").isTextual()) {
+            params.put("uri", naming.uri(target, params.get("uri").asText()));
+        } else if (method.equals("notifications/tasks/status")) {
+            TaskIds.qualify(params, target, naming);
+        }
+        TaskIds.qualifyRelated(params, target, naming);
+    }
+
+    private Plan list(ListMerger merger, ObjectNode request, ObjectNode params) {
         String cursor = params == null ? null : params.path("cursor").asText(null);
         if (cursor == null) {
-            return new Plan.FanOut(copies(request), new ListMerger(kind, naming), true);
+            return new Plan.FanOut(copies(request), merger, true);
         }
         Map<String, String> positions;
         try {
@@ -75,7 +97,7 @@ public final class Router {
         if (requests.isEmpty()) {
             return new Plan.Reject(JsonRpc.INVALID_PARAMS, "Invalid cursor: it names none of the targets " + naming.targets());
         }
-        return new Plan.FanOut(requests, new ListMerger(kind, naming), true);
+        return new Plan.FanOut(requests, merger, true);
     }
 
     private Plan byName(ObjectNode request, ObjectNode params, String field, String what) {
@@ -100,6 +122,17 @@ public final class Router {
         return forward(split.get().target(), request);
     }
 
+    private Plan byTaskId(ObjectNode request, ObjectNode params) {
+        String qualified = params == null ? null : params.path("taskId").asText(null);
+        Optional<Naming.Qualified> split = naming.splitTaskId(qualified);
+        if (split.isEmpty()) {
+            return new Plan.Reject(JsonRpc.INVALID_PARAMS, "Unknown task: " + qualified + " (task ids are <target>+<taskId>"
+                    + " with a target among " + naming.targets() + ")");
+        }
+        params.put("taskId", split.get().local());
+        return forward(split.get().target(), request);
+    }
+
     /** {@code completion/complete} names a prompt or a resource in {@code ref}. */
     private Plan completion(ObjectNode request, ObjectNode params) {
         JsonNode ref = params == null ? null : params.get("ref");
@@ -113,7 +146,10 @@ public final class Router {
     }
 
     private Plan forward(String target, ObjectNode request) {
-        UnaryOperator<ObjectNode> qualify = result -> ResultUris.qualify(result, target, naming);
+        UnaryOperator<ObjectNode> qualify = result -> {
+            TaskIds.qualifyResult(result, target, naming);
+            return ResultUris.qualify(result, target, naming);
+        };
         return new Plan.Forward(target, request, qualify);
     }
 

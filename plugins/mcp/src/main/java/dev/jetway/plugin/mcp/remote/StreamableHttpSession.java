@@ -78,7 +78,7 @@ final class StreamableHttpSession implements TargetSession {
         boolean initialize = method.equals("initialize");
         boolean[] answered = {false};
         Consumer<ObjectNode> deliver = received -> {
-            if (request && id.equals(received.get("id")) && JsonRpc.kind(received) == JsonRpc.Kind.RESPONSE) {
+            if (request && JsonRpc.sameId(id, received.get("id")) && JsonRpc.kind(received) == JsonRpc.Kind.RESPONSE) {
                 answered[0] = true;
                 if (initialize) {
                     protocolVersion = received.path("result").path("protocolVersion").asText(null);

@@ -286,7 +286,11 @@ public final class McpSession {
     // ---- from the targets
 
     void fromUpstream(Link link, ObjectNode message, JsonNode relatedTo) {
-        switch (JsonRpc.kind(message)) {
+        JsonRpc.Kind kind = JsonRpc.kind(message);
+        if (settings.multiplexing() && (kind == JsonRpc.Kind.REQUEST || kind == JsonRpc.Kind.NOTIFICATION)) {
+            settings.router().fromTarget(link.name(), message);
+        }
+        switch (kind) {
             case RESPONSE -> {
                 if (!pending.answered(message)) {
                     LOG.debug("MCP session {}: target \"{}\" answered id {}, which is no longer awaited", name, link.name(), message.get("id"));
@@ -313,9 +317,6 @@ public final class McpSession {
                 return;
             }
             params.put("requestId", id);
-        } else if (method.equals("notifications/resources/updated") && params != null && settings.multiplexing()
-                && params.path("uri").isTextual()) {
-            params.put("uri", settings.router().naming().uri(link.name(), params.get("uri").asText()));
         }
         if (about == null) {
             about = relatedTo == null ? null : pending.byUpstreamId(relatedTo);

@@ -16,14 +16,18 @@ class InitializeMergerTest {
     void lowestVersionUnionOfRoutableCapabilitiesAndEveryTargetsInstructions() throws Exception {
         Map<String, ObjectNode> results = new LinkedHashMap<>();
         results.put("a", (ObjectNode) JsonRpc.parse(("{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"tools\":{},"
-                + "\"resources\":{\"subscribe\":true},\"tasks\":{\"list\":{}}},\"instructions\":\"Use a.\"}").getBytes()));
+                + "\"resources\":{\"subscribe\":true},\"tasks\":{\"list\":{},\"requests\":{\"tools\":{\"call\":{}}}},"
+                + "\"experimental\":{\"x\":{}}},\"instructions\":\"Use a.\"}").getBytes()));
         results.put("b", (ObjectNode) JsonRpc.parse(("{\"protocolVersion\":\"2024-11-05\",\"capabilities\":{\"tools\":{\"listChanged\":true},"
-                + "\"resources\":{\"subscribe\":false,\"listChanged\":true},\"logging\":{}},\"instructions\":\"Use b.\"}").getBytes()));
+                + "\"resources\":{\"subscribe\":false,\"listChanged\":true},\"logging\":{},\"tasks\":{\"cancel\":{}}},"
+                + "\"instructions\":\"Use b.\"}").getBytes()));
         ObjectNode merged = new InitializeMerger(JsonRpc.object().put("name", "jetway").put("version", "1")).merge(results);
         assertEquals("2024-11-05", merged.path("protocolVersion").asText());
-        assertEquals("{\"tools\":{\"listChanged\":true},\"resources\":{\"subscribe\":true,\"listChanged\":true},\"logging\":{}}",
+        // Tasks are routed by their qualified ids (RouterTest): the union of what the targets offer.
+        assertEquals("{\"tools\":{\"listChanged\":true},\"resources\":{\"subscribe\":true,\"listChanged\":true},"
+                + "\"tasks\":{\"list\":{},\"requests\":{\"tools\":{\"call\":{}}},\"cancel\":{}},\"logging\":{}}",
                 merged.get("capabilities").toString());
-        assertFalse(merged.path("capabilities").has("tasks"));
+        assertFalse(merged.path("capabilities").has("experimental"));
         assertEquals("a: Use a.\n\nb: Use b.", merged.path("instructions").asText());
         assertEquals("jetway", merged.path("serverInfo").path("name").asText());
     }

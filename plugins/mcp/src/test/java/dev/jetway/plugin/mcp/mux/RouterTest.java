@@ -96,7 +96,78 @@ class RouterTest {
     @Test
     void pingIsAnsweredHereAndMethodsWithoutATargetAreRefused() throws Exception {
         assertInstanceOf(Plan.Answer.class, router.plan(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")));
-        Plan.Reject reject = assertInstanceOf(Plan.Reject.class, router.plan(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\",\"params\":{}}")));
+        Plan.Reject reject = assertInstanceOf(Plan.Reject.class, router.plan(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"elicitation/complete\"}")));
         assertEquals(JsonRpc.METHOD_NOT_FOUND, reject.code());
+    }
+
+    @Test
+    void taskIdsComeBackQualifiedAndTasksRequestsRouteByThem() throws Exception {
+        Plan.Forward call = assertInstanceOf(Plan.Forward.class, router.plan(request(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"beta.v2_t\",\"task\":{\"ttl\":1000}}}")));
+        ObjectNode created = call.result().apply(json("{\"task\":{\"taskId\":\"t+1\",\"status\":\"working\"}}"));
+        assertEquals("beta.v2+t+1", created.path("task").path("taskId").asText());
+
+        for (String method : List.of("tasks/get", "tasks/result", "tasks/cancel")) {
+            Plan.Forward forward = assertInstanceOf(Plan.Forward.class, router.plan(request(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":{\"taskId\":\"beta.v2+t+1\"}}")));
+            assertEquals("beta.v2", forward.target());
+            assertEquals("t+1", forward.request().path("params").path("taskId").asText());
+        }
+        Plan.Forward get = assertInstanceOf(Plan.Forward.class, router.plan(request(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\",\"params\":{\"taskId\":\"alpha+9\"}}")));
+        assertEquals("alpha+9", get.result().apply(json("{\"taskId\":\"9\",\"status\":\"completed\"}")).path("taskId").asText());
+        Plan.Forward result = assertInstanceOf(Plan.Forward.class, router.plan(request(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/result\",\"params\":{\"taskId\":\"alpha+9\"}}")));
+        ObjectNode payload = result.result().apply(json("{\"content\":[{\"type\":\"resource_link\",\"uri\":\"demo://1\"}],"
+                + "\"_meta\":{\"io.modelcontextprotocol/related-task\":{\"taskId\":\"9\"}}}"));
+        assertEquals("alpha+9", payload.path("_meta").path("io.modelcontextprotocol/related-task").path("taskId").asText());
+        assertEquals("alpha+demo://1", payload.path("content").path(0).path("uri").asText());
+
+        for (String taskId : List.of("gamma+1", "alpha", "")) {
+            Plan.Reject reject = assertInstanceOf(Plan.Reject.class, router.plan(request(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/get\",\"params\":{\"taskId\":\"" + taskId + "\"}}")));
+            assertEquals(JsonRpc.INVALID_PARAMS, reject.code());
+            assertTrue(reject.message().startsWith("Unknown task: "), reject.message());
+        }
+    }
+
+    @Test
+    void tasksListFansOutAndMergesQualifiedIds() throws Exception {
+        Plan.FanOut list = assertInstanceOf(Plan.FanOut.class, router.plan(request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tasks/list\"}")));
+        assertTrue(list.missingMethodIsEmpty());
+        Map<String, ObjectNode> results = new LinkedHashMap<>();
+        results.put("alpha", json("{\"tasks\":[{\"taskId\":\"1\",\"status\":\"working\"}],\"nextCursor\":\"p2\"}"));
+        results.put("beta.v2", json("{\"tasks\":[{\"taskId\":\"1\",\"status\":\"completed\"}]}"));
+        ObjectNode merged = list.merger().merge(results);
+        assertEquals("[{\"taskId\":\"alpha+1\",\"status\":\"working\"},{\"taskId\":\"beta.v2+1\",\"status\":\"completed\"}]",
+                merged.get("tasks").toString());
+        Plan.FanOut next = assertInstanceOf(Plan.FanOut.class, router.plan(request(
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tasks/list\",\"params\":{\"cursor\":\"" + merged.path("nextCursor").asText() + "\"}}")));
+        assertEquals(List.of("alpha"), List.copyOf(next.requests().keySet()));
+    }
+
+    @Test
+    void whatTargetsSendTheClientNamesTheirTasksAndResourcesQualified() throws Exception {
+        ObjectNode status = json("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tasks/status\",\"params\":{\"taskId\":\"7\",\"status\":\"working\"}}");
+        router.fromTarget("alpha", status);
+        assertEquals("alpha+7", status.path("params").path("taskId").asText());
+
+        ObjectNode elicit = json("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"elicitation/create\",\"params\":{\"message\":\"m\","
+                + "\"_meta\":{\"io.modelcontextprotocol/related-task\":{\"taskId\":\"7\"}}}}");
+        router.fromTarget("alpha", elicit);
+        assertEquals("alpha+7", elicit.path("params").path("_meta").path("io.modelcontextprotocol/related-task").path("taskId").asText());
+
+        ObjectNode updated = json("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/resources/updated\",\"params\":{\"uri\":\"demo://1\"}}");
+        router.fromTarget("beta.v2", updated);
+        assertEquals("beta.v2+demo://1", updated.path("params").path("uri").asText());
+
+        // A target polling a task the client runs names the client's own task.
+        ObjectNode poll = json("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tasks/get\",\"params\":{\"taskId\":\"client-1\"}}");
+        router.fromTarget("alpha", poll);
+        assertEquals("client-1", poll.path("params").path("taskId").asText());
+    }
+
+    private static ObjectNode json(String text) throws Exception {
+        return (ObjectNode) JsonRpc.parse(text.getBytes());
     }
 }
