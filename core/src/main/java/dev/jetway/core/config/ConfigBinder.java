@@ -174,8 +174,4 @@ public final class ConfigBinder {
     private static String join(Collection<Object> keys) {
         return keys.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
-
-    public ObjectMapper mapper() {
-        return mapper;
-    }
 }

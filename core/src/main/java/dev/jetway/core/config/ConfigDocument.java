@@ -46,16 +46,4 @@ public record ConfigDocument(String source, Path baseDir, JsonNode root, Map<Con
             }
         }
     }
-
-    /** The node at {@code path}, or {@code null} when absent. */
-    public JsonNode node(ConfigPath path) {
-        JsonNode node = root;
-        for (Object segment : path.segments()) {
-            node = segment instanceof Integer i ? node.get(i) : node.get((String) segment);
-            if (node == null) {
-                return null;
-            }
-        }
-        return node;
-    }
 }

@@ -22,10 +22,6 @@ public final class Problems {
         this.document = document;
     }
 
-    public ConfigDocument document() {
-        return document;
-    }
-
     /** A problem with the value at {@code path}. */
     public void add(ConfigPath path, String message) {
         problems.add(new Problem(document.locate(path, false), path, message));

@@ -363,10 +363,6 @@ public final class Gateway {
         return ops == null ? -1 : ops.port(endpoint);
     }
 
-    public boolean isReady() {
-        return ready;
-    }
-
     public void join() throws InterruptedException {
         server.join();
     }
@@ -385,10 +381,6 @@ public final class Gateway {
         return plan.generation().binds().get(bindIndex).handler().state().listeners();
     }
 
-    public synchronized List<ServerConnector> connectors() {
-        return slots.values().stream().map(slot -> slot.connector).toList();
-    }
-
     /**
      * A factory context outside any config, for building a single backend or policy by hand (handler tests): its
      * files resolve against the working directory, its HTTP client runs once this gateway's server does.
@@ -403,7 +395,4 @@ public final class Gateway {
         return plan;
     }
 
-    public PluginRegistry registry() {
-        return registry;
-    }
 }

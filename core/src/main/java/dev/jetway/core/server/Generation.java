@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.jetway.core.listener.BindHandler;
 import dev.jetway.core.listener.GatewayListener;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -63,10 +62,5 @@ final class Generation extends ContainerLifeCycle {
                 }
             }
         }
-    }
-
-    /** The bind handlers, for the admin and metrics views. */
-    List<BindHandler> handlers() {
-        return binds.stream().map(BindPlan::handler).toList();
     }
 }
