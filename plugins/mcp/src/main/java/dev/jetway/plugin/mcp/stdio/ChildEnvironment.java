@@ -1,5 +1,7 @@
 package dev.jetway.plugin.mcp.stdio;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,6 +11,10 @@ import java.util.Set;
  * of the gateway's environment is passed: it holds the gateway's secrets ({@code SESSION_KEY}, tokens in
  * {@code ${VAR}}s of the config), and a child is code the gateway does not control, often fetched by {@code npx}.
  * A child that needs more gets it by name in its target's {@code env}, such as {@code HTTPS_PROXY: $HTTPS_PROXY}.
+ * <p>
+ * An {@code npx} command also gets {@code npm_config_yes=true}: npx asks before it installs a package, a child has no
+ * terminal to answer on, and where npm is configured {@code yes=false} npx gives up instead, so that the reference
+ * doc's {@code npx @modelcontextprotocol/server-everything} would never start. A target's {@code env} may set it.
  */
 final class ChildEnvironment {
 
@@ -22,11 +28,20 @@ final class ChildEnvironment {
     /**
      * Replaces {@code environment} (a {@link ProcessBuilder}'s, a copy of the gateway's) with the child's.
      *
-     * @param own the target's {@code env}, which wins over anything inherited
+     * @param command the child's command line
+     * @param own     the target's {@code env}, which wins over anything inherited or implied
      */
-    static void apply(Map<String, String> environment, Map<String, String> own) {
+    static void apply(Map<String, String> environment, List<String> command, Map<String, String> own) {
         environment.keySet().removeIf(name -> !inherited(name));
+        if (npx(command.get(0))) {
+            environment.put("npm_config_yes", "true");
+        }
         environment.putAll(own);
+    }
+
+    private static boolean npx(String program) {
+        String name = Path.of(program).getFileName().toString();
+        return name.equals("npx") || name.equals("npx.cmd");
     }
 
     private static boolean inherited(String name) {

@@ -62,7 +62,7 @@ final class ChildProcess implements TargetSession {
     static ChildProcess start(String target, List<String> command, Map<String, String> env, TargetSessionListener listener,
                               ScheduledExecutorService scheduler) {
         ProcessBuilder builder = new ProcessBuilder(command);
-        ChildEnvironment.apply(builder.environment(), env);
+        ChildEnvironment.apply(builder.environment(), command, env);
         Process process;
         try {
             process = builder.start();
