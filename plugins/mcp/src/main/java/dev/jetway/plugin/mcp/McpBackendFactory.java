@@ -17,7 +17,7 @@ import dev.jetway.plugin.mcp.front.RequestTelemetry;
 import dev.jetway.plugin.mcp.front.RuntimeBean;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import dev.jetway.plugin.mcp.mux.Naming;
-import dev.jetway.plugin.mcp.mux.Router;
+import dev.jetway.plugin.mcp.mux.Multiplexer;
 import dev.jetway.plugin.mcp.session.Deadlines;
 import dev.jetway.plugin.mcp.session.Durations;
 import dev.jetway.plugin.mcp.session.SessionLimits;
@@ -65,10 +65,10 @@ public final class McpBackendFactory implements BackendFactory<McpBackendConfig>
         }
         boolean multiplexing = targets.size() > 1 || config.prefixMode() == McpPrefixMode.ALWAYS;
         List<String> names = targets.stream().map(McpTarget::name).toList();
-        Router router = multiplexing ? new Router(new Naming(names), implementation()) : null;
+        Multiplexer multiplexer = multiplexing ? new Multiplexer(new Naming(names), implementation()) : null;
         Deadlines deadlines = new Deadlines();
         ToolCatalog tools = new ToolCatalog();
-        SessionSettings settings = new SessionSettings(context.location(), targets, router,
+        SessionSettings settings = new SessionSettings(context.location(), targets, multiplexer,
                 config.failureMode() == McpFailureMode.FAIL_OPEN, config.requestTimeout(), deadlines, tools,
                 config.maxRequestsInFlight());
         int maxSessions = config.maxSessions() != null ? config.maxSessions()

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * expiry, the steps of stopping a child) and its sessions. Stopping ends every session and waits, bounded, until
  * every child process is gone.
  */
-final class McpRuntime implements RuntimeBean.Runtime {
+final class McpRuntime implements RuntimeBean.Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpRuntime.class);
     /** Longer than the slowest child stop (stdin, SIGTERM, SIGKILL grace periods). */

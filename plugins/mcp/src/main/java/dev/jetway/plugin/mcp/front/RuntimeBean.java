@@ -6,15 +6,15 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
 public final class RuntimeBean extends AbstractLifeCycle {
 
     /** What runs while the backend runs. */
-    public interface Runtime {
+    public interface Managed {
         void start();
 
         void stop();
     }
 
-    private final Runtime runtime;
+    private final Managed runtime;
 
-    public RuntimeBean(Runtime runtime) {
+    public RuntimeBean(Managed runtime) {
         this.runtime = runtime;
     }
 

@@ -42,7 +42,7 @@ final class CallGuard {
         }
         Optional<Naming.Qualified> target = settings.split(name, item.equals("resource"));
         if (target.isEmpty() || access.allows(item, target.get().target(), target.get().local())) {
-            return Optional.empty(); // a name of no target is refused by the router, as it is for everyone
+            return Optional.empty(); // a name of no target is refused by the multiplexer, as it is for everyone
         }
         return Optional.of(JsonRpc.error(request.get("id"), JsonRpc.INVALID_PARAMS, "Unknown " + item + ": " + name));
     }

@@ -227,7 +227,7 @@ public final class McpSession {
             forward(links.values().iterator().next(), request, clientId, exchange, UnaryOperator.identity());
             return;
         }
-        Plan plan = settings.router().plan(request);
+        Plan plan = settings.multiplexer().plan(request);
         if (plan instanceof Plan.Forward forward) {
             forward(links.get(forward.target()), forward.request(), clientId, exchange, forward.result());
         } else if (plan instanceof Plan.FanOut fanOut) {
@@ -288,7 +288,7 @@ public final class McpSession {
     void fromUpstream(Link link, ObjectNode message, JsonNode relatedTo) {
         JsonRpc.Kind kind = JsonRpc.kind(message);
         if (settings.multiplexing() && (kind == JsonRpc.Kind.REQUEST || kind == JsonRpc.Kind.NOTIFICATION)) {
-            settings.router().fromTarget(link.name(), message);
+            settings.multiplexer().fromTarget(link.name(), message);
         }
         switch (kind) {
             case RESPONSE -> {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.jetway.plugin.mcp.mux.Naming;
-import dev.jetway.plugin.mcp.mux.Router;
+import dev.jetway.plugin.mcp.mux.Multiplexer;
 import dev.jetway.plugin.mcp.spi.McpTarget;
 
 import static java.util.Objects.requireNonNull;
@@ -15,14 +15,14 @@ import static java.util.Objects.requireNonNull;
  *
  * @param location       where the backend is in the config (route, listener, port), for log lines
  * @param targets        the targets, in config order
- * @param router         how requests are routed when multiplexing; {@code null} when one target is passed through
+ * @param multiplexer    how requests are routed when multiplexing; {@code null} when one target is passed through
  * @param failOpen       whether failed targets are skipped ({@code failOpen}) rather than failing the request
  * @param requestTimeout how long a target may take to answer a request (progress notifications restart the clock)
  * @param deadlines      where request timeouts are watched
  * @param tools          the tools the targets have listed to clients
  * @param maxRequestsInFlight how many requests of one session may wait for answers at once
  */
-public record SessionSettings(String location, List<McpTarget> targets, Router router, boolean failOpen,
+public record SessionSettings(String location, List<McpTarget> targets, Multiplexer multiplexer, boolean failOpen,
                               Duration requestTimeout, Deadlines deadlines, ToolCatalog tools, int maxRequestsInFlight) {
     public SessionSettings {
         requireNonNull(location, "location");
@@ -36,13 +36,13 @@ public record SessionSettings(String location, List<McpTarget> targets, Router r
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("an mcp backend needs at least one target");
         }
-        if (router == null && targets.size() != 1) {
-            throw new IllegalArgumentException("several targets need a router");
+        if (multiplexer == null && targets.size() != 1) {
+            throw new IllegalArgumentException("several targets need a multiplexer");
         }
     }
 
     public boolean multiplexing() {
-        return router != null;
+        return multiplexer != null;
     }
 
     /**
@@ -53,9 +53,9 @@ public record SessionSettings(String location, List<McpTarget> targets, Router r
         if (name == null) {
             return Optional.empty();
         }
-        if (router == null) {
+        if (multiplexer == null) {
             return Optional.of(new Naming.Qualified(targets.get(0).name(), name));
         }
-        return uri ? router.naming().splitUri(name) : router.naming().splitName(name);
+        return uri ? multiplexer.naming().splitUri(name) : multiplexer.naming().splitName(name);
     }
 }

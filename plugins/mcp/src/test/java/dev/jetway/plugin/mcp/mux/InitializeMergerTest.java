@@ -23,7 +23,7 @@ class InitializeMergerTest {
                 + "\"instructions\":\"Use b.\"}").getBytes()));
         ObjectNode merged = new InitializeMerger(JsonRpc.object().put("name", "jetway").put("version", "1")).merge(results);
         assertEquals("2024-11-05", merged.path("protocolVersion").asText());
-        // Tasks are routed by their qualified ids (RouterTest): the union of what the targets offer.
+        // Tasks are routed by their qualified ids (MultiplexerTest): the union of what the targets offer.
         assertEquals("{\"tools\":{\"listChanged\":true},\"resources\":{\"subscribe\":true,\"listChanged\":true},"
                 + "\"tasks\":{\"list\":{},\"requests\":{\"tools\":{\"call\":{}}},\"cancel\":{}},\"logging\":{}}",
                 merged.get("capabilities").toString());

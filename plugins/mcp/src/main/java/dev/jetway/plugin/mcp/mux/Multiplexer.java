@@ -17,13 +17,13 @@ import static java.util.Objects.requireNonNull;
  * here. Methods that carry no target cannot be routed and are refused by name. What targets send the client is
  * qualified the same way ({@link #fromTarget}).
  */
-public final class Router {
+public final class Multiplexer {
 
     private final Naming naming;
     private final ObjectNode serverInfo;
 
     /** @param serverInfo what the gateway says it is in a merged {@code initialize} result */
-    public Router(Naming naming, ObjectNode serverInfo) {
+    public Multiplexer(Naming naming, ObjectNode serverInfo) {
         this.naming = requireNonNull(naming, "naming");
         this.serverInfo = requireNonNull(serverInfo, "serverInfo");
     }
