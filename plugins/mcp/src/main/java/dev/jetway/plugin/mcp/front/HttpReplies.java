@@ -10,6 +10,7 @@ import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /** The front end's plain answers, and the header checks that lead to them. Texts are those MCP clients and users know. */
@@ -62,6 +63,18 @@ final class HttpReplies {
 
     static void text(Response response, Callback callback, int status, String text) {
         PlainText.send(response, callback, status, text);
+    }
+
+    /**
+     * 202 with an empty body, written rather than left to Jetty: a handler callback completed on an unwritten
+     * response makes Jetty finish the answer with a last write of its own, whose completion could run on the
+     * connection's write invoker during the next request's answer (a 500 from an AssertionError under {@code -ea},
+     * seen with the MCP Java SDK's notification then request on one connection).
+     */
+    static void accepted(Response response, Callback callback) {
+        response.setStatus(202);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+        response.write(true, BufferUtil.EMPTY_BUFFER, callback);
     }
 
     /** A JSON-RPC message (an error, usually) as the whole answer. */

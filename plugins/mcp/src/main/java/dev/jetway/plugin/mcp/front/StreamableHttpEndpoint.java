@@ -85,8 +85,7 @@ final class StreamableHttpEndpoint {
             session = found.get();
         } else if (incoming.requests().isEmpty()) {
             // Without a session, notifications and answers to server requests have nowhere to go.
-            response.setStatus(202);
-            callback.succeeded();
+            HttpReplies.accepted(response, callback);
             return;
         } else {
             try {
@@ -101,8 +100,7 @@ final class StreamableHttpEndpoint {
         incoming.notifications().forEach(session::notification);
         incoming.responses().forEach(session::response);
         if (incoming.requests().isEmpty()) {
-            response.setStatus(202);
-            callback.succeeded();
+            HttpReplies.accepted(response, callback);
             return;
         }
         PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(),
@@ -171,8 +169,7 @@ final class StreamableHttpEndpoint {
             return;
         }
         sessions.close(found.get());
-        response.setStatus(202);
-        callback.succeeded();
+        HttpReplies.accepted(response, callback);
     }
 
     /** The session the request names; when there is none, the answer has been sent. */

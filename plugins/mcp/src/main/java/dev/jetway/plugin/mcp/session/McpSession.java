@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client's MCP session: an upstream at each target, the requests in flight, and the way back to the client.
  * Client messages come in through {@link #request}, {@link #notification} and {@link #response}; target messages
- * through each target's {@link Link}. Thread-safe: both sides call in from their own threads.
+ * through each target's {@link Link}, and go back to the client through {@link TargetMessages}. Thread-safe: both
+ * sides call in from their own threads.
  */
 public final class McpSession {
 
@@ -35,6 +36,7 @@ public final class McpSession {
     private final PendingCalls pending;
     private final ServerRequests serverRequests = new ServerRequests();
     private final ClientStreams streams = new ClientStreams();
+    private final TargetMessages fromTargets;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile CompletableFuture<Void> ready = CompletableFuture.completedFuture(null);
@@ -50,6 +52,7 @@ public final class McpSession {
         this.settings = settings;
         this.name = name;
         this.pending = new PendingCalls(settings.deadlines(), settings.requestTimeout(), this::touch);
+        this.fromTargets = new TargetMessages(name, settings.multiplexer(), pending, serverRequests, streams);
         for (McpTarget target : settings.targets()) {
             links.put(target.name(), new Link(target, this));
         }
@@ -103,6 +106,11 @@ public final class McpSession {
 
     void remember(ObjectNode params, String version) {
         this.initializeParams = params;
+        this.protocolVersion = version;
+    }
+
+    /** The protocol version the targets answered {@code initialize} with. */
+    void negotiated(String version) {
         this.protocolVersion = version;
     }
 
@@ -234,7 +242,7 @@ public final class McpSession {
             new FanOutCall(this, fanOut, clientId, exchange, settings.failOpen(), (response, failures) -> {
                 if (initialize) {
                     drop(failures);
-                    protocolVersion = response.path("result").path("protocolVersion").asText(null);
+                    negotiated(response.path("result").path("protocolVersion").asText(null));
                 }
                 exchange.respond(response);
             }).start();
@@ -251,25 +259,8 @@ public final class McpSession {
             exchange.respond(targetError(clientId, JsonRpc.INTERNAL_ERROR, link, link.failure()));
             return;
         }
-        boolean initialize = JsonRpc.method(request).equals("initialize");
-        pending.send(link, request, clientId, exchange, new PendingCall.Completion() {
-            @Override
-            public void answered(ObjectNode response) {
-                response.set("id", clientId);
-                if (response.get("result") instanceof ObjectNode result) {
-                    rewrite.apply(result);
-                    if (initialize) {
-                        protocolVersion = result.path("protocolVersion").asText(null);
-                    }
-                }
-                exchange.respond(response);
-            }
-
-            @Override
-            public void failed(int code, String reason) {
-                exchange.respond(targetError(clientId, code, link, reason));
-            }
-        });
+        pending.send(link, request, clientId, exchange, new ForwardedCall(this, link, clientId, exchange, rewrite,
+                JsonRpc.method(request).equals("initialize")));
     }
 
     /** Targets that failed to initialize leave the session (when failing open; failing closed, the session ends). */
@@ -286,61 +277,7 @@ public final class McpSession {
     // ---- from the targets
 
     void fromUpstream(Link link, ObjectNode message, JsonNode relatedTo) {
-        JsonRpc.Kind kind = JsonRpc.kind(message);
-        if (settings.multiplexing() && (kind == JsonRpc.Kind.REQUEST || kind == JsonRpc.Kind.NOTIFICATION)) {
-            settings.multiplexer().fromTarget(link.name(), message);
-        }
-        switch (kind) {
-            case RESPONSE -> {
-                if (!pending.answered(message)) {
-                    LOG.debug("MCP session {}: target \"{}\" answered id {}, which is no longer awaited", name, link.name(), message.get("id"));
-                }
-            }
-            case REQUEST -> deliver(serverRequests.toClient(link, message), related(relatedTo));
-            case NOTIFICATION -> notificationFromUpstream(link, message, relatedTo);
-            case INVALID -> LOG.warn("MCP session {}: target \"{}\" sent a message that is not JSON-RPC 2.0: {}", name,
-                    link.name(), abbreviate(message.toString()));
-        }
-    }
-
-    private void notificationFromUpstream(Link link, ObjectNode message, JsonNode relatedTo) {
-        String method = JsonRpc.method(message);
-        ObjectNode params = JsonRpc.params(message);
-        PendingCall about = null;
-        if (method.equals("notifications/progress") && params != null) {
-            about = pending.progressed(link, params.get("progressToken"));
-        } else if (method.equals("notifications/cancelled") && params != null) {
-            // The target withdraws a request it made of the client: the client knows it under the gateway's id.
-            String id = serverRequests.gatewayId(link, params.get("requestId"));
-            if (id == null) {
-                LOG.debug("MCP session {}: target \"{}\" cancelled {}, which the client is not handling", name, link.name(), params.get("requestId"));
-                return;
-            }
-            params.put("requestId", id);
-        }
-        if (about == null) {
-            about = relatedTo == null ? null : pending.byUpstreamId(relatedTo);
-        }
-        deliver(message, about == null ? null : about.exchange);
-    }
-
-    private ClientExchange related(JsonNode upstreamId) {
-        PendingCall call = upstreamId == null ? null : pending.byUpstreamId(upstreamId);
-        return call == null ? null : call.exchange;
-    }
-
-    /**
-     * To the request it relates to if that is still open; else on the standalone stream; else, rather than keeping a
-     * target waiting on a client without a stream, on the response stream of the latest request in flight.
-     */
-    private void deliver(ObjectNode message, ClientExchange exchange) {
-        if (exchange != null && exchange.message(message) || streams.send(message)) {
-            return;
-        }
-        PendingCall latest = pending.latestWithExchange();
-        if (latest == null || !latest.exchange.message(message)) {
-            streams.keep(message, name);
-        }
+        fromTargets.received(link, message, relatedTo);
     }
 
     void undelivered(Link link, JsonNode id, String reason) {
@@ -428,9 +365,5 @@ public final class McpSession {
             root = root.getCause();
         }
         return root.getMessage();
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }
