@@ -3,16 +3,12 @@ package dev.jetway.plugin.mcp.stdio;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,13 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One MCP server child process: JSON-RPC lines to its stdin and from its stdout, its stderr logged (never parsed).
- * Each stream has its own platform thread, so a child that stops reading or writing never holds a gateway thread.
+ * Each stream has its own platform thread (stdin's writes small messages itself when it can: {@link StdinWriter}).
  */
 final class ChildProcess implements TargetSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
-    /** Tells the stdin writer to close the child's stdin, the first step of stopping it. */
-    private static final byte[] END_OF_INPUT = new byte[0];
     private static final int STDERR_KEPT = 3;
     /** Child processes alive in this gateway, for the {@code jetway_mcp_stdio_children} gauge. */
     static final AtomicInteger ALIVE = new AtomicInteger();
@@ -43,7 +37,7 @@ final class ChildProcess implements TargetSession {
     private final Process process;
     private final TargetSessionListener listener;
     private final ScheduledExecutorService scheduler;
-    private final BlockingQueue<byte[]> stdin = new LinkedBlockingQueue<>();
+    private final StdinWriter stdin;
     private final Deque<String> lastErrors = new ArrayDeque<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -56,6 +50,7 @@ final class ChildProcess implements TargetSession {
         this.process = process;
         this.listener = listener;
         this.scheduler = scheduler;
+        this.stdin = new StdinWriter("MCP target \"" + target + "\" (pid " + process.pid() + ")", process.getOutputStream());
     }
 
     /** @throws IllegalStateException with the reason, when the command cannot be started */
@@ -76,7 +71,7 @@ final class ChildProcess implements TargetSession {
         String name = "mcp-" + target + "-" + process.pid();
         child.stderrReader = thread(name + "-stderr", child::readStderr);
         thread(name + "-stdout", child::readStdout);
-        thread(name + "-stdin", child::writeStdin);
+        thread(name + "-stdin", child.stdin::drain);
         return child;
     }
 
@@ -104,13 +99,13 @@ final class ChildProcess implements TargetSession {
         }
         // A child that has died but whose stdout is not drained yet still takes the message: the stdout reader
         // then fails everything pending with the exit code and last stderr lines, which say more than "not running".
-        stdin.add(JsonRpc.bytes(message));
+        stdin.send(JsonRpc.bytes(message));
     }
 
     @Override
     public void close() {
         if (closing.compareAndSet(false, true)) {
-            ProcessTree.stop(process, () -> stdin.add(END_OF_INPUT), scheduler)
+            ProcessTree.stop(process, stdin::end, scheduler)
                     .whenComplete((ok, failure) -> closed.complete(null));
         }
     }
@@ -118,30 +113,6 @@ final class ChildProcess implements TargetSession {
     @Override
     public CompletableFuture<Void> closed() {
         return closed;
-    }
-
-    private void writeStdin() {
-        try (OutputStream out = process.getOutputStream()) {
-            List<byte[]> batch = new ArrayList<>();
-            while (true) {
-                batch.add(stdin.take());
-                stdin.drainTo(batch);
-                for (byte[] json : batch) {
-                    if (json == END_OF_INPUT) {
-                        return;
-                    }
-                    out.write(json);
-                    out.write('\n'); // newline-delimited: serialized JSON holds no raw newline
-                }
-                out.flush();
-                batch.clear();
-            }
-        } catch (IOException e) {
-            // The child closed its stdin or died; its exit is reported by the stdout reader.
-            LOG.debug("MCP target \"{}\" (pid {}): stdin closed: {}", target, process.pid(), e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void readStdout() {
