@@ -52,6 +52,11 @@ public final class JsonRpc {
         return present(MAPPER.readTree(bytes));
     }
 
+    /** {@link #parse(byte[])} of a part of {@code bytes}, such as a line in a child's stdout buffer. */
+    public static JsonNode parse(byte[] bytes, int offset, int length) throws IOException {
+        return present(MAPPER.readTree(bytes, offset, length));
+    }
+
     /** {@link #parse(byte[])} for text already decoded, such as a line read from a child's stdout. */
     public static JsonNode parse(String text) throws IOException {
         return present(MAPPER.readTree(text));

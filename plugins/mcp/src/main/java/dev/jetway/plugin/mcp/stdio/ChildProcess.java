@@ -2,6 +2,7 @@ package dev.jetway.plugin.mcp.stdio;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -116,12 +117,10 @@ final class ChildProcess implements TargetSession {
     }
 
     private void readStdout() {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (!line.isBlank()) {
-                    deliver(line);
-                }
+        try (InputStream out = process.getInputStream()) {
+            LineReader lines = new LineReader(out);
+            while (lines.next(this::deliver)) {
+                // each line is delivered as read
             }
         } catch (IOException e) {
             LOG.debug("MCP target \"{}\" (pid {}): stdout failed: {}", target, process.pid(), e.getMessage());
@@ -130,13 +129,16 @@ final class ChildProcess implements TargetSession {
         listener.onClosed(exitReason);
     }
 
-    private void deliver(String line) {
+    private void deliver(byte[] bytes, int offset, int length) {
+        if (blank(bytes, offset, length)) {
+            return;
+        }
         JsonNode message;
         try {
-            message = JsonRpc.parse(line);
+            message = JsonRpc.parse(bytes, offset, length);
         } catch (IOException e) {
             LOG.warn("MCP target \"{}\" (pid {}) wrote a line that is not JSON on stdout (MCP servers must log to stderr): {}",
-                    target, process.pid(), line.length() > 200 ? line.substring(0, 200) + "..." : line);
+                    target, process.pid(), text(bytes, offset, length));
             return;
         }
         if (message instanceof ObjectNode object) {
@@ -149,8 +151,24 @@ final class ChildProcess implements TargetSession {
                 }
             });
         } else {
-            LOG.warn("MCP target \"{}\" (pid {}) wrote a JSON value that is not a message: {}", target, process.pid(), line);
+            LOG.warn("MCP target \"{}\" (pid {}) wrote a JSON value that is not a message: {}", target, process.pid(),
+                    text(bytes, offset, length));
         }
+    }
+
+    private static boolean blank(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A line for a log message: its first 200 characters. */
+    private static String text(byte[] bytes, int offset, int length) {
+        String text = new String(bytes, offset, Math.min(length, 800), StandardCharsets.UTF_8);
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     private void readStderr() {
