@@ -82,6 +82,47 @@ class McpTracingIT {
         assertTrue(entries.stream().anyMatch(e -> e.path("trace.id").asText().length() == 32), lines.toString());
     }
 
+    /**
+     * A remote target's calls carry the trace context of the client request they serve: the target here is another
+     * MCP route of the same gateway, whose own span must be a child of the span of the client's call.
+     */
+    @Test
+    void aRemoteTargetsCallsContinueTheClientsTrace() throws Exception {
+        int port = Everything.freePort();
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+             TestGateway gateway = TestGateway.start(receiver.frontendTracingYaml() + """
+                     binds:
+                     - port: %d
+                       listeners:
+                       - name: mcp
+                         routes:
+                         - name: inner
+                           matches: [{path: {pathPrefix: /inner}}]
+                           backends:
+                           - mcp:
+                               targets:
+                               - name: everything
+                                 %s
+                         - name: outer
+                           backends:
+                           - mcp:
+                               targets:
+                               - name: remote
+                                 mcp: {host: "http://127.0.0.1:%d/inner/mcp"}
+                     """.formatted(port, Everything.stdioYaml(), port), dir)) {
+            PlainMcpSession session = PlainMcpSession.open("http://127.0.0.1:" + port + "/mcp");
+            JsonNode echoed = PlainMcpSession.response(session.call(7, "echo", "{\"message\":\"traced twice\"}"));
+            assertTrue(echoed.toString().contains("traced twice"), echoed.toString());
+
+            Received outer = receiver.await(span -> "outer".equals(span.attribute("route"))
+                    && "tools/call".equals(span.attribute("mcp.method.name")), java.time.Duration.ofSeconds(10));
+            Received inner = receiver.await(span -> "inner".equals(span.attribute("route"))
+                    && "tools/call".equals(span.attribute("mcp.method.name")), java.time.Duration.ofSeconds(10));
+            assertEquals(outer.span().getTraceId(), inner.span().getTraceId());
+            assertEquals(outer.span().getSpanId(), inner.span().getParentSpanId());
+        }
+    }
+
     private static JsonNode json(String line) {
         try {
             return JSON.readTree(line);

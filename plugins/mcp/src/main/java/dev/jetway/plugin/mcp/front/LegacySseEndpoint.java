@@ -97,11 +97,12 @@ final class LegacySseEndpoint {
                 incoming -> {
                     settings.telemetry().observe(request, incoming);
                     stream.session().authorize((String) request.getAttribute(GatewayAttributes.UPSTREAM_AUTHORIZATION));
-                    received(stream, incoming, McpAuthorizationPolicy.access(request), response, callback);
+                    received(stream, incoming, McpAuthorizationPolicy.access(request), TraceHeaders.of(request), response, callback);
                 });
     }
 
-    private void received(Stream stream, Incoming incoming, McpAccess access, Response response, Callback callback) {
+    private void received(Stream stream, Incoming incoming, McpAccess access, Map<String, String> traceHeaders, Response response,
+                          Callback callback) {
         McpSession session = stream.session();
         incoming.notifications().forEach(session::notification);
         incoming.responses().forEach(session::response);
@@ -114,6 +115,11 @@ final class LegacySseEndpoint {
             @Override
             public void respond(ObjectNode answer) {
                 stream.events().send(answer);
+            }
+
+            @Override
+            public Map<String, String> traceHeaders() {
+                return traceHeaders;
             }
         };
         for (ObjectNode message : incoming.requests()) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,7 @@ final class PostExchange {
     private String sessionId;
     private SseStream stream;
     private volatile boolean done;
+    private final Map<String, String> traceHeaders;
 
     /**
      * @param expected how many responses the POST waits for
@@ -65,6 +67,7 @@ final class PostExchange {
         this.batch = batch;
         this.holding = initialize;
         this.deadlines = deadlines;
+        this.traceHeaders = TraceHeaders.of(request);
         request.addFailureListener(this::clientGone);
         if (initialize) {
             request.addIdleTimeoutListener(timeout -> done);
@@ -113,6 +116,11 @@ final class PostExchange {
             @Override
             public boolean open() {
                 return !done;
+            }
+
+            @Override
+            public Map<String, String> traceHeaders() {
+                return traceHeaders;
             }
         };
     }

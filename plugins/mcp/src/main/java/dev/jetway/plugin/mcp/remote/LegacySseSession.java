@@ -3,6 +3,7 @@ package dev.jetway.plugin.mcp.remote;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
@@ -90,6 +91,12 @@ final class LegacySseSession implements TargetSession {
 
     @Override
     public void send(ObjectNode message) {
+        send(message, Map.of());
+    }
+
+    /** Messages sent before the server named its endpoint (the session's own start) go without trace context. */
+    @Override
+    public void send(ObjectNode message, Map<String, String> traceHeaders) {
         if (closing) {
             listener.onUndelivered(message.get("id"), "is closed");
             return;
@@ -100,16 +107,20 @@ final class LegacySseSession implements TargetSession {
                 return;
             }
         }
-        post(message);
+        post(message, traceHeaders);
     }
 
     private void post(ObjectNode message) {
+        post(message, Map.of());
+    }
+
+    private void post(ObjectNode message, Map<String, String> traceHeaders) {
         JsonNode id = JsonRpc.kind(message) == JsonRpc.Kind.REQUEST ? message.get("id") : null;
         URI to;
         synchronized (this) {
             to = endpoint;
         }
-        UpstreamHttp.authorized(http.post(to, JsonRpc.bytes(message)), listener).send(new MessageReader(received -> listener.onMessage(received, null),
+        UpstreamHttp.traced(UpstreamHttp.authorized(http.post(to, JsonRpc.bytes(message)), listener), traceHeaders).send(new MessageReader(received -> listener.onMessage(received, null),
                 new MessageReader.Outcome() {
                     @Override
                     public void completed(Response response, int status, String body) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -64,14 +65,19 @@ final class StreamableHttpSession implements TargetSession {
 
     @Override
     public void send(ObjectNode message) {
+        send(message, Map.of());
+    }
+
+    @Override
+    public void send(ObjectNode message, Map<String, String> traceHeaders) {
         if (closing) {
             listener.onUndelivered(message.get("id"), "is closed");
             return;
         }
-        post(message);
+        post(message, traceHeaders);
     }
 
-    private void post(ObjectNode message) {
+    private void post(ObjectNode message, Map<String, String> traceHeaders) {
         JsonNode id = message.get("id");
         String method = JsonRpc.method(message);
         boolean request = JsonRpc.kind(message) == JsonRpc.Kind.REQUEST;
@@ -86,7 +92,7 @@ final class StreamableHttpSession implements TargetSession {
             }
             listener.onMessage(received, request ? id : null);
         };
-        send(message, initialize, deliver, new MessageReader.Outcome() {
+        send(message, traceHeaders, initialize, deliver, new MessageReader.Outcome() {
             @Override
             public void completed(Response response, int status, String body) {
                 if (sessionLost(status, body) && !initialize && sessionId != null) {
@@ -110,8 +116,10 @@ final class StreamableHttpSession implements TargetSession {
     }
 
     /** POSTs {@code message}; a 2xx answer to {@code initialize} names the upstream session. */
-    private void send(ObjectNode message, boolean initialize, Consumer<ObjectNode> deliver, MessageReader.Outcome outcome) {
-        Request request = UpstreamHttp.session(UpstreamHttp.authorized(http.post(uri, JsonRpc.bytes(message)), listener),
+    private void send(ObjectNode message, Map<String, String> traceHeaders, boolean initialize, Consumer<ObjectNode> deliver,
+                      MessageReader.Outcome outcome) {
+        Request request = UpstreamHttp.session(UpstreamHttp.traced(UpstreamHttp.authorized(http.post(uri, JsonRpc.bytes(message)),
+                        listener), traceHeaders),
                 initialize ? null : sessionId, initialize ? null : protocolVersion);
         inFlight.add(request);
         request.send(new MessageReader(deliver, new MessageReader.Outcome() {

@@ -2,6 +2,7 @@ package dev.jetway.plugin.mcp.remote;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.jetway.plugin.mcp.spi.TargetSessionListener;
@@ -64,6 +65,11 @@ final class UpstreamHttp {
     static Request authorized(Request request, TargetSessionListener session) {
         session.upstreamAuthorization().ifPresent(value -> request.headers(headers -> headers.put(HttpHeader.AUTHORIZATION, value)));
         return request;
+    }
+
+    /** Adds the trace context of the client's request the call serves, so that the target's spans join its trace. */
+    static Request traced(Request request, Map<String, String> traceHeaders) {
+        return traceHeaders.isEmpty() ? request : request.headers(headers -> traceHeaders.forEach(headers::put));
     }
 
     /** Adds the session headers of a streamable HTTP session, when known. */

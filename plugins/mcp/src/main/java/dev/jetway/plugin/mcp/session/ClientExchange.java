@@ -1,5 +1,7 @@
 package dev.jetway.plugin.mcp.session;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,6 +24,11 @@ public interface ClientExchange {
 
     /** The session id to hand the client with this response, set just before {@link #respond} answers an {@code initialize}. */
     default void establish(String sessionId) {
+    }
+
+    /** The W3C trace context of the client's HTTP request (the gateway's span), for the upstream calls serving it. */
+    default Map<String, String> traceHeaders() {
+        return Map.of();
     }
 
     /** Whether the client still waits for the response (it may have gone away). */

@@ -1,5 +1,6 @@
 package dev.jetway.plugin.mcp.session;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -54,9 +55,13 @@ final class Link implements TargetSessionListener {
     }
 
     void send(ObjectNode message) {
+        send(message, Map.of());
+    }
+
+    void send(ObjectNode message, Map<String, String> traceHeaders) {
         TargetSession current = upstream;
         if (current != null) {
-            current.send(message);
+            current.send(message, traceHeaders);
         } else {
             onUndelivered(message.get("id"), "is not connected" + (failure == null ? "" : ": " + failure));
         }

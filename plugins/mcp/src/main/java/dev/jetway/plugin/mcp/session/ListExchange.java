@@ -1,5 +1,7 @@
 package dev.jetway.plugin.mcp.session;
 
+import java.util.Map;
+
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -52,6 +54,11 @@ final class ListExchange implements ClientExchange {
     @Override
     public void establish(String sessionId) {
         client.establish(sessionId);
+    }
+
+    @Override
+    public Map<String, String> traceHeaders() {
+        return client.traceHeaders();
     }
 
     @Override

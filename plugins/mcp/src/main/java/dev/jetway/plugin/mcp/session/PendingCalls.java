@@ -47,7 +47,7 @@ final class PendingCalls {
         PendingCall call = new PendingCall(id, link, JsonRpc.method(request), clientId, exchange, completion, token, this::timedOut);
         calls.put(id, call);
         arm(call);
-        link.send(request);
+        link.send(request, exchange == null ? Map.of() : exchange.traceHeaders());
     }
 
     /** Completes the call {@code response} answers; returns false when no call awaits it. */

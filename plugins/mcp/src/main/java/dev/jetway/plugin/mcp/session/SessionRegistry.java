@@ -119,6 +119,11 @@ public final class SessionRegistry {
                 }
                 exchange.respond(response);
             }
+
+            @Override
+            public Map<String, String> traceHeaders() {
+                return exchange.traceHeaders();
+            }
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.jetway.plugin.mcp.spi;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,15 @@ public interface TargetSession {
 
     /** Sends a request, notification or response; a failure to deliver comes back as {@link TargetSessionListener#onUndelivered}. */
     void send(ObjectNode message);
+
+    /**
+     * {@link #send(ObjectNode)} for a client's request: {@code traceHeaders} ({@code traceparent}, {@code tracestate})
+     * name the gateway's span of the client's HTTP request, so HTTP transports send them along and the target's spans
+     * join the trace; other transports have nowhere to put them.
+     */
+    default void send(ObjectNode message, Map<String, String> traceHeaders) {
+        send(message);
+    }
 
     /**
      * What another replica needs to reattach to this upstream session (such as its {@code Mcp-Session-Id}), or
