@@ -142,17 +142,30 @@ final class ChildProcess implements TargetSession {
             return;
         }
         if (message instanceof ObjectNode object) {
-            listener.onMessage(object, null);
+            handOver(object);
         } else if (message.isArray()) {
             // A JSON-RPC batch (protocol 2025-03-26): its messages one by one.
             message.forEach(element -> {
                 if (element instanceof ObjectNode object) {
-                    listener.onMessage(object, null);
+                    handOver(object);
                 }
             });
         } else {
             LOG.warn("MCP target \"{}\" (pid {}) wrote a JSON value that is not a message: {}", target, process.pid(),
                     text(bytes, offset, length));
+        }
+    }
+
+    /**
+     * One message to the session. A failure there (a client connection that ended under it, say) concerns that
+     * message only: it must not end this reader, which every later answer of the child needs.
+     */
+    private void handOver(ObjectNode message) {
+        try {
+            listener.onMessage(message, null);
+        } catch (RuntimeException e) {
+            LOG.warn("MCP target \"{}\" (pid {}): a message from the child could not be delivered: {}", target, process.pid(),
+                    message.path("method").asText(message.path("id").toString()), e);
         }
     }
 
