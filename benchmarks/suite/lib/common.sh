@@ -64,12 +64,14 @@ spawn() {
 # stop <pid>: TERM, a grace period, then KILL; waits so that the next start finds its ports free.
 stop() {
   local pid=$1 i
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for i in $(seq 1 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
+  # A process that already exited is only forgotten (clean-up loops until every id is).
+  if kill -TERM "$pid" 2>/dev/null; then
+    for i in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
   wait "$pid" 2>/dev/null || true
   # Forget it, so that clean-up never signals a later process that got the same id.
   local kept=() p

@@ -172,7 +172,10 @@ start_gateway() {
         --server stream -- "$node" "$MCP_SERVER" stdio ;;
   esac
   PROXY_PID[$1]=$SPAWNED_PID
-  wait_for_port "$(proxy_port "$1")" "$SPAWNED_PID" || die "$1 did not listen (see $WORK/logs/$1.log)"
+  local started=$SECONDS
+  wait_for_port "$(proxy_port "$1")" "$SPAWNED_PID" || die "$1 did not listen on port $(proxy_port "$1") within" \
+    "$((SECONDS - started)) s ($(kill -0 "$SPAWNED_PID" 2>/dev/null && echo "still running" || echo "it exited");" \
+    "see $WORK/logs/$1.log)"
   [ "$1" != jetway-mcp ] || PROXY_PID[jetway-mcp-http]=$SPAWNED_PID
 }
 

@@ -35,6 +35,8 @@ INITIALIZE = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
 INITIALIZED = {"jsonrpc": "2.0", "method": "notifications/initialized"}
 WARM_UP = 500  # echo calls before the measured ones, not counted: the JITs of node (and jetway) warm up
 LARGE_WARM_UP = 3
+SESSION_TIMEOUT = 10  # seconds a session's request may wait for its answer (a child starts in about half a second)
+MAX_FAILED = 10  # failed sessions after which the sessions workload stops
 
 
 def echo(call_id):
@@ -111,10 +113,10 @@ class StdioServer:
 class HttpConnection:
     """One keep-alive HTTP/1.1 connection that POSTs JSON-RPC messages and reads JSON or event-stream answers."""
 
-    def __init__(self, url, session=None):
+    def __init__(self, url, session=None, timeout=60):
         parts = urlsplit(url)
         self.path, self.host = parts.path or "/", parts.netloc
-        sock = socket.create_connection((parts.hostname, parts.port), timeout=60)
+        sock = socket.create_connection((parts.hostname, parts.port), timeout=timeout)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if parts.scheme == "https":
             context = ssl.create_default_context()
@@ -206,13 +208,13 @@ def events(payload):
             yield json.loads(data)
 
 
-def open_http(url):
+def open_http(url, timeout=60):
     """A connection with a fresh session (initialize, then initialized)."""
-    conn = HttpConnection(url)
+    conn = HttpConnection(url, timeout=timeout)
     if failed(conn.post(INITIALIZE)):
-        sys.exit("initialize failed")
+        raise OSError("initialize failed")
     if not conn.session:
-        sys.exit("no Mcp-Session-Id in the answer to initialize: the server is not stateful")
+        raise OSError("no Mcp-Session-Id in the answer to initialize: the server is not stateful")
     conn.post(INITIALIZED)
     return conn
 
@@ -294,23 +296,35 @@ def echo_http(url, calls, concurrency):
 
 
 def sessions(count, target):
-    """Sessions opened and closed one after the other; each makes one echo call. A session that fails counts as an
-    error (its end is still attempted, on a new connection) and the next one starts."""
-    errors, servers = 0, []
+    """Sessions opened and closed one after the other; each makes one echo call. A session that fails (an error, or
+    no answer within SESSION_TIMEOUT) counts as an error, its end is still attempted on a new connection, and the next
+    one starts; after MAX_FAILED failures the run stops there. ms_per_session is the mean of the sessions that
+    succeeded, seconds the whole run's."""
+    errors, servers, took = 0, [], []
     begin = time.perf_counter()
     for i in range(count):
+        if errors >= MAX_FAILED:
+            print(f"{errors} sessions failed: giving up after {i} of {count}", file=sys.stderr)
+            count = i
+            break
+        start = time.perf_counter()
         if target[0] == "stdio":
             server = StdioServer(target[1:])
             server.open()
             errors += failed(server.call(echo(1)))
             server.close(wait=False)  # as a gateway's DELETE: answered before the child has exited
             servers.append(server)
+            took.append(time.perf_counter() - start)
             continue
         conn = None
         try:
-            conn = open_http(target[1])
-            errors += failed(conn.post(echo(1)))
+            conn = open_http(target[1], SESSION_TIMEOUT)
+            answer = conn.post(echo(1))
             end_http(conn)
+            if failed(answer):
+                errors += 1
+            else:
+                took.append(time.perf_counter() - start)
         except ConnectionRefusedError:
             raise
         except (OSError, EOFError, ValueError) as e:
@@ -318,13 +332,15 @@ def sessions(count, target):
             print(f"session {i + 1} failed: {e!r}", file=sys.stderr)
             if conn and conn.session:
                 try:
-                    end_http(HttpConnection(target[1], conn.session))
+                    end_http(HttpConnection(target[1], conn.session, SESSION_TIMEOUT))
                 except (OSError, EOFError, ValueError) as e:
                     print(f"  and could not be ended: {e!r}", file=sys.stderr)
     seconds = time.perf_counter() - begin
     for server in servers:
         server.reap()
-    print(f"requests={count} errors={errors} seconds={seconds:.3f} ms_per_session={seconds * 1e3 / count:.2f}")
+    if not took:
+        sys.exit("no session succeeded")
+    print(f"requests={count} errors={errors} seconds={seconds:.3f} ms_per_session={sum(took) * 1e3 / len(took):.2f}")
 
 
 def large(calls, target):
