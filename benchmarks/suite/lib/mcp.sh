@@ -163,7 +163,11 @@ start_gateway() {
         "$JETWAY_HOME/bin/jetway" -f "$WORK/jetway-mcp.yaml" --bind-address 127.0.0.1 ;;
     supergateway)
       # --logLevel none: at its default (info) it logs every message; jetway's access log is off here too.
-      spawn "$PROXY_CPU" supergateway env -i "${MCP_CHILD_ENV[@]}" "$node" --require "$LIB/loopback.cjs" \
+      # It exits when its stdin closes, and a background job's stdin is /dev/null: it reads a FIFO it also holds
+      # open for writing, which never ends.
+      rm -f "$WORK/supergateway.stdin" && mkfifo "$WORK/supergateway.stdin"
+      spawn "$PROXY_CPU" supergateway bash -c 'exec 0<>"$1"; shift; exec "$@"' stdin "$WORK/supergateway.stdin" \
+        env -i "${MCP_CHILD_ENV[@]}" "$node" --require "$LIB/loopback.cjs" \
         "$MCP_PEERS/node_modules/supergateway/dist/index.js" --stdio "$(printf '%q %q stdio' "$node" "$MCP_SERVER")" \
         --outputTransport streamableHttp --stateful --port "$(proxy_port supergateway)" --logLevel none ;;
     mcp-proxy)
@@ -172,10 +176,11 @@ start_gateway() {
         --server stream -- "$node" "$MCP_SERVER" stdio ;;
   esac
   PROXY_PID[$1]=$SPAWNED_PID
-  local started=$SECONDS
-  wait_for_port "$(proxy_port "$1")" "$SPAWNED_PID" || die "$1 did not listen on port $(proxy_port "$1") within" \
-    "$((SECONDS - started)) s ($(kill -0 "$SPAWNED_PID" 2>/dev/null && echo "still running" || echo "it exited");" \
-    "see $WORK/logs/$1.log)"
+  local started=$SECONDS status="still running"
+  if ! wait_for_port "$(proxy_port "$1")" "$SPAWNED_PID"; then
+    kill -0 "$SPAWNED_PID" 2>/dev/null || { wait "$SPAWNED_PID" && status="it exited with status 0" || status="it exited with status $?"; }
+    die "$1 did not listen on port $(proxy_port "$1") within $((SECONDS - started)) s ($status; see $WORK/logs/$1.log)"
+  fi
   [ "$1" != jetway-mcp ] || PROXY_PID[jetway-mcp-http]=$SPAWNED_PID
 }
 
