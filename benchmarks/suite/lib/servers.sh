@@ -4,13 +4,17 @@
 UPSTREAM_PORT=$((PORT_BASE + 80))
 SMALL_BODY='hello world\n'   # 12 bytes, as nginx and jetway send it
 
-# Each proxy listens on two ports, one per certificate: <base> with ECDSA P-256, <base>+1 with RSA-2048.
+# Each proxy listens on two ports, one per certificate: <base> with ECDSA P-256, <base>+1 with RSA-2048. The MCP
+# jetway listens on <base> with TLS and on <base>+1 without (jetway-mcp-http); the MCP peers on one plain port each.
 proxy_port() {
   case $1 in
     nginx) echo $((PORT_BASE + 100)) ;;
     jetway-jdk) echo $((PORT_BASE + 200)) ;;
     jetway-conscrypt) echo $((PORT_BASE + 300)) ;;
     jetway-mcp) echo $((PORT_BASE + 400)) ;;
+    jetway-mcp-http) echo $((PORT_BASE + 401)) ;;
+    supergateway) echo $((PORT_BASE + 500)) ;;
+    mcp-proxy) echo $((PORT_BASE + 600)) ;;
     *) die "no port for $1" ;;
   esac
 }
@@ -22,6 +26,8 @@ all_ports() {
     base=$(proxy_port $p)
     echo "$base $((base + 1)) $((base + 10)) $((base + 11)) $((base + 12))"
   done
+  proxy_port supergateway
+  proxy_port mcp-proxy
 }
 
 # Self-signed certificates for 127.0.0.1/localhost, made fresh in the work folder (never committed).
@@ -203,8 +209,8 @@ stop_proxy() {
 }
 declare -A PROXY_PID
 
-# The processes that do a proxy's work: nginx's workers (children of its master), or jetway's JVM (whose children,
-# if any, are stdio MCP servers: not the proxy's own work).
+# The processes that do a proxy's work: nginx's workers (children of its master), or jetway's JVM, or an MCP peer's
+# node process (whose children, if any, are stdio MCP servers: not the proxy's own work).
 serving_pids() {
   local pid=${PROXY_PID[$1]}
   if [ "$1" = nginx ]; then pgrep -P "$pid" | tr '\n' ' '; else echo "$pid"; fi

@@ -17,9 +17,10 @@ url() {
 client() { taskset -c "$CLIENT_CPU" "$@"; }
 out_file() { echo "$WORK/out/$1-$2-r$ROUND"; }
 
-# cpu_mark <contender>, then record_figures: the proxy's CPU time in between, per request completed.
+# cpu_mark <contender>, then record_figures: the proxy's CPU time in between (or up to a reading frozen in CPU_END),
+# per request completed.
 cpu_mark() {
-  CPU_PIDS=""
+  CPU_PIDS="" CPU_END=""
   [ "$1" = direct ] || CPU_PIDS=$(serving_pids "$1")
   CPU_MARK=$(cpu_ticks $CPU_PIDS)
 }
@@ -33,7 +34,7 @@ record_figures() {
   FIGURE=()
   for pair in "$@"; do FIGURE[${pair%%=*}]=${pair#*=}; done
   if [ -n "$CPU_PIDS" ] && [ "${FIGURE[requests]:-0}" -gt 0 ]; then
-    local ticks=$(($(cpu_ticks $CPU_PIDS) - CPU_MARK))
+    local ticks=$((${CPU_END:-$(cpu_ticks $CPU_PIDS)} - CPU_MARK))
     cpu=("cpu_us_per_req=$(python3 -c "print(round($ticks * 1e6 / $CLK_TCK / ${FIGURE[requests]}, 2))")")
   fi
   [ "${FIGURE[errors]:-0}" = 0 ] || log "warning: $workload via $contender: ${FIGURE[errors]} failed requests"
