@@ -147,11 +147,11 @@ final class PostExchange {
                 LOG.debug("Dropping a response for a client that has gone: {}", answer.get("id"));
                 return;
             }
-            responses.add(answer);
             if (!held.isEmpty()) {
                 held.forEach(streaming()::send);
                 held.clear();
             }
+            responses.add(answer);
             if (stream != null) {
                 stream.send(answer);
             }
@@ -179,9 +179,11 @@ final class PostExchange {
         }
     }
 
+    /** Turns the answer into an event stream; responses that came before it (a refusal within a batch) go first. */
     private SseStream streaming() {
         if (stream == null) {
             stream = new SseStream(response, callback).start(request, scheduler, keepAlive, this::sessionHeader);
+            responses.forEach(stream::send);
         }
         return stream;
     }

@@ -117,12 +117,15 @@ class SessionLimitsIT {
         assertEquals(-32600, error.path("error").path("code").asInt());
         assertEquals("Invalid Request: a batch may hold at most 5 messages, this one holds 6", error.path("error").path("message").asText());
 
+        // Progress turns the answer into an event stream after the refusal was made: the refusal must still be in it.
         String slow = "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":\"tools/call\",\"params\":{\"name\":\"trigger-long-running-operation\","
-                + "\"arguments\":{\"duration\":2,\"steps\":2}}}";
+                + "\"arguments\":{\"duration\":2,\"steps\":2},\"_meta\":{\"progressToken\":%<d}}}";
         HttpResponse<String> batch = session.post("[" + slow.formatted(20) + "," + slow.formatted(21) + "," + slow.formatted(22) + "]");
         assertEquals(200, batch.statusCode(), batch.body());
         String body = batch.body();
         assertTrue(body.contains("Too many requests in flight in this session: at most 2 may wait for answers at once"), body);
+        assertTrue(body.startsWith("event:"), body);
+        assertTrue(body.contains("\"id\":20") && body.contains("\"id\":21"), body);
         assertTrue(!body.contains("HttpDestination"), body);
     }
 
