@@ -33,6 +33,13 @@ final class PostExchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostExchange.class);
 
+    /**
+     * What every answer of an endpoint shares: the scheduler of its keep-alive comments, the deadlines that turn a
+     * slow answer into a stream, and the keep-alive interval.
+     */
+    record Timing(ScheduledExecutorService scheduler, Deadlines deadlines, Duration keepAlive) {
+    }
+
     private final Request request;
     private final Response response;
     private final Callback callback;
@@ -52,21 +59,30 @@ final class PostExchange {
     private final Map<String, String> traceHeaders;
 
     /**
-     * @param expected how many responses the POST waits for
-     * @param batch    whether the client sent a batch, to be answered with one
-     * @param initialize whether the POST is an {@code initialize}, whose answer carries the new session's id
+     * The answer to a POST carrying {@code count} requests (besides any notifications and responses).
+     *
+     * @param batch whether the client sent a batch, to be answered with one
      */
-    PostExchange(Request request, Response response, Callback callback, ScheduledExecutorService scheduler,
-                 Deadlines deadlines, Duration keepAlive, int expected, boolean batch, boolean initialize) {
+    static PostExchange forRequests(Request request, Response response, Callback callback, Timing timing, int count, boolean batch) {
+        return new PostExchange(request, response, callback, timing, count, batch, false);
+    }
+
+    /** The answer to an {@code initialize}, which carries the new session's id. */
+    static PostExchange forInitialize(Request request, Response response, Callback callback, Timing timing, boolean batch) {
+        return new PostExchange(request, response, callback, timing, 1, batch, true);
+    }
+
+    private PostExchange(Request request, Response response, Callback callback, Timing timing, int expected, boolean batch,
+                         boolean initialize) {
         this.request = request;
         this.response = response;
         this.callback = callback;
-        this.scheduler = scheduler;
-        this.keepAlive = keepAlive;
+        this.scheduler = timing.scheduler();
+        this.keepAlive = timing.keepAlive();
         this.expected = expected;
         this.batch = batch;
         this.holding = initialize;
-        this.deadlines = deadlines;
+        this.deadlines = timing.deadlines();
         this.traceHeaders = TraceHeaders.of(request);
         request.addFailureListener(this::clientGone);
         if (initialize) {

@@ -26,14 +26,12 @@ final class StreamableHttpEndpoint {
 
     private final SessionRegistry sessions;
     private final FrontSettings settings;
-    private final ScheduledExecutorService scheduler;
-    private final Deadlines deadlines;
+    private final PostExchange.Timing timing;
 
     StreamableHttpEndpoint(SessionRegistry sessions, FrontSettings settings, ScheduledExecutorService scheduler, Deadlines deadlines) {
         this.sessions = sessions;
         this.settings = settings;
-        this.scheduler = scheduler;
-        this.deadlines = deadlines;
+        this.timing = new PostExchange.Timing(scheduler, deadlines, settings.keepAlive());
     }
 
     void handle(Request request, Response response, Callback callback) {
@@ -103,8 +101,8 @@ final class StreamableHttpEndpoint {
             HttpReplies.accepted(response, callback);
             return;
         }
-        PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(),
-                incoming.requests().size(), incoming.batch(), false).onDone(end);
+        PostExchange exchange = PostExchange.forRequests(request, response, callback, timing, incoming.requests().size(),
+                incoming.batch()).onDone(end);
         McpAccess access = McpAuthorizationPolicy.access(request);
         session.authorize((String) request.getAttribute(GatewayAttributes.UPSTREAM_AUTHORIZATION));
         for (ObjectNode message : incoming.requests()) {
@@ -125,8 +123,7 @@ final class StreamableHttpEndpoint {
             HttpReplies.error(response, callback, 503, JsonRpc.SERVER_ERROR, e.getMessage());
             return;
         }
-        PostExchange exchange = new PostExchange(request, response, callback, scheduler, deadlines, settings.keepAlive(), 1,
-                incoming.batch(), true);
+        PostExchange exchange = PostExchange.forInitialize(request, response, callback, timing, incoming.batch());
         session.authorize((String) request.getAttribute(GatewayAttributes.UPSTREAM_AUTHORIZATION));
         if (settings.stateful()) {
             session.request(incoming.requests().get(0), sessions.initializing(session, exchange.exchange()), McpAccess.ALL);
@@ -156,7 +153,7 @@ final class StreamableHttpEndpoint {
             return;
         }
         stream.onClosed(() -> session.detach(stream));
-        stream.start(request, scheduler, settings.keepAlive(), headers -> { });
+        stream.start(request, timing.scheduler(), timing.keepAlive(), headers -> { });
     }
 
     private void delete(Request request, Response response, Callback callback) {

@@ -55,26 +55,37 @@ final class FanOutCall {
                 failure(target, session.targetError(clientId, JsonRpc.INTERNAL_ERROR, link, link.failure()));
                 return;
             }
-            session.pending().send(link, request, clientId, exchange, new PendingCall.Completion() {
-                @Override
-                public void answered(ObjectNode response) {
-                    if (!JsonRpc.isError(response)) {
-                        JsonNode result = response.get("result");
-                        success(target, result instanceof ObjectNode object ? object : JsonRpc.object());
-                    } else if (plan.missingMethodIsEmpty() && response.path("error").path("code").asInt() == JsonRpc.METHOD_NOT_FOUND) {
-                        success(target, null);
-                    } else {
-                        failure(target, session.targetError(clientId, response.path("error").path("code").asInt(JsonRpc.INTERNAL_ERROR),
-                                link, "answered with an error: " + JsonRpc.errorMessage(response)));
-                    }
-                }
-
-                @Override
-                public void failed(int code, String reason) {
-                    failure(target, session.targetError(clientId, code, link, reason));
-                }
-            });
+            session.pending().send(link, request, clientId, exchange, new TargetAnswer(target, link));
         });
+    }
+
+    /** One target's part of the fan-out: its result, an empty one for a method it lacks, or its failure. */
+    private final class TargetAnswer implements PendingCall.Completion {
+        private final String target;
+        private final Link link;
+
+        TargetAnswer(String target, Link link) {
+            this.target = target;
+            this.link = link;
+        }
+
+        @Override
+        public void answered(ObjectNode response) {
+            if (!JsonRpc.isError(response)) {
+                JsonNode result = response.get("result");
+                success(target, result instanceof ObjectNode object ? object : JsonRpc.object());
+            } else if (plan.missingMethodIsEmpty() && response.path("error").path("code").asInt() == JsonRpc.METHOD_NOT_FOUND) {
+                success(target, null);
+            } else {
+                failure(target, session.targetError(clientId, response.path("error").path("code").asInt(JsonRpc.INTERNAL_ERROR),
+                        link, "answered with an error: " + JsonRpc.errorMessage(response)));
+            }
+        }
+
+        @Override
+        public void failed(int code, String reason) {
+            failure(target, session.targetError(clientId, code, link, reason));
+        }
     }
 
     private void success(String target, ObjectNode result) {
