@@ -57,7 +57,7 @@ public final class JsonRpc {
         return present(MAPPER.readTree(bytes, offset, length));
     }
 
-    /** {@link #parse(byte[])} for text already decoded, such as a line read from a child's stdout. */
+    /** {@link #parse(byte[])} for text already decoded, such as an upstream's error body. */
     public static JsonNode parse(String text) throws IOException {
         return present(MAPPER.readTree(text));
     }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
+import dev.jetway.plugin.mcp.jsonrpc.LogText;
 import dev.jetway.plugin.mcp.spi.TargetSession;
 import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 import org.eclipse.jetty.client.Request;
@@ -100,7 +101,8 @@ final class StreamableHttpSession implements TargetSession {
                 } else if (request && !answered[0]) {
                     answerFromErrorBody(id, status, body);
                 } else if (status / 100 != 2) {
-                    LOG.warn("MCP target \"{}\": {} answered HTTP {} to {}: {}", target, uri, status, method, snippet(body));
+                    LOG.warn("MCP target \"{}\": {} answered HTTP {} to {}: {}", target, uri, status, method,
+                            LogText.abbreviated(body.strip()));
                 } else if (method.equals("notifications/initialized")) {
                     openStream();
                 }
@@ -166,7 +168,7 @@ final class StreamableHttpSession implements TargetSession {
             // Not JSON: the status and body say what happened.
         }
         listener.onUndelivered(id, status / 100 == 2 ? "answered HTTP " + status + " without a response"
-                : "answered HTTP " + status + (body.isBlank() ? "" : ": " + snippet(body)));
+                : "answered HTTP " + status + (body.isBlank() ? "" : ": " + LogText.abbreviated(body.strip())));
     }
 
     private void lost(JsonNode id, int status) {
@@ -255,10 +257,5 @@ final class StreamableHttpSession implements TargetSession {
     @Override
     public CompletableFuture<Void> closed() {
         return closed;
-    }
-
-    private static String snippet(String body) {
-        String text = body.strip();
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

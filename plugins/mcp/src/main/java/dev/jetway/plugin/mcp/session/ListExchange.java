@@ -1,8 +1,7 @@
 package dev.jetway.plugin.mcp.session;
 
-import java.util.Map;
-
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,6 +3,7 @@ package dev.jetway.plugin.mcp.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
+import dev.jetway.plugin.mcp.jsonrpc.LogText;
 import dev.jetway.plugin.mcp.mux.Multiplexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ final class TargetMessages {
             case REQUEST -> deliver(serverRequests.toClient(link, message), related(relatedTo));
             case NOTIFICATION -> notification(link, message, relatedTo);
             case INVALID -> LOG.warn("MCP session {}: target \"{}\" sent a message that is not JSON-RPC 2.0: {}", sessionName,
-                    link.name(), abbreviate(message.toString()));
+                    link.name(), LogText.abbreviated(message.toString()));
         }
     }
 
@@ -67,10 +68,7 @@ final class TargetMessages {
             }
             params.put("requestId", id);
         }
-        if (about == null) {
-            about = relatedTo == null ? null : pending.byUpstreamId(relatedTo);
-        }
-        deliver(message, about == null ? null : about.exchange);
+        deliver(message, about != null ? about.exchange : related(relatedTo));
     }
 
     private ClientExchange related(JsonNode upstreamId) {
@@ -90,9 +88,5 @@ final class TargetMessages {
         if (latest == null || !latest.exchange.message(message)) {
             streams.keep(message, sessionName);
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

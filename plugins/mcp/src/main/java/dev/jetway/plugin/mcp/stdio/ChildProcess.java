@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jetway.plugin.mcp.jsonrpc.JsonRpc;
+import dev.jetway.plugin.mcp.jsonrpc.LogText;
 import dev.jetway.plugin.mcp.spi.TargetSession;
 import dev.jetway.plugin.mcp.spi.TargetSessionListener;
 import org.slf4j.Logger;
@@ -180,8 +181,8 @@ final class ChildProcess implements TargetSession {
 
     /** A line for a log message: its first 200 characters. */
     private static String text(byte[] bytes, int offset, int length) {
-        String text = new String(bytes, offset, Math.min(length, 800), StandardCharsets.UTF_8);
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+        // 800 bytes hold 200 characters of any UTF-8
+        return LogText.abbreviated(new String(bytes, offset, Math.min(length, 800), StandardCharsets.UTF_8));
     }
 
     private void readStderr() {
